@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Set up what is missing, then run the kiosk or its tests.
+#
+#   ./kiosk.sh run [--host H] [--port P]   start the kiosk (default http://127.0.0.1:8000)
+#   ./kiosk.sh test [pytest arguments]     run the test suite
+#   ./kiosk.sh check                       check the content files
+#   ./kiosk.sh screenshots                 refresh docs/screenshots/
+#   ./kiosk.sh setup                       only install what is missing
+#
+# Safe to run again: each step is skipped when its result is already up to date.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PYTHON="$VENV/bin/python"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages, each named with the command or file that shows it is already there.
+system_packages() {
+  local missing=()
+  command -v python3 >/dev/null || missing+=(python3)
+  python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ "${1:-}" = test ]; then
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# A file is stale when it is missing or older than any of the files it is made from.
+stale() {
+  local target=$1; shift
+  [ -e "$target" ] || return 0
+  local source
+  for source in "$@"; do [ "$source" -nt "$target" ] && return 0; done
+  return 1
+}
+
+python_packages() {
+  local extra=$1 stamp="$VENV/.installed-$1"
+  if [ ! -x "$PYTHON" ]; then
+    say "Creating the virtual environment in $VENV/"
+    python3 -m venv "$VENV"
+  fi
+  if stale "$stamp" pyproject.toml; then
+    say "Installing Python packages ($extra)"
+    "$PYTHON" -m pip install --quiet --upgrade pip
+    if [ "$extra" = run ]; then "$PYTHON" -m pip install --quiet -e .
+    else "$PYTHON" -m pip install --quiet -e ".[$extra]"; fi
+    touch "$stamp"
+  fi
+}
+
+front_end_assets() {
+  if stale node_modules/.package-lock.json package.json package-lock.json; then
+    say "Installing npm packages"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  if stale static/vendor/.copied node_modules/.package-lock.json kiosk/icons.py scripts/copy_vendor_assets.py; then
+    say "Copying front-end assets into static/vendor/"
+    "$PYTHON" scripts/copy_vendor_assets.py
+    touch static/vendor/.copied
+  fi
+}
+
+setup() {
+  system_packages "$1"
+  python_packages "$1"
+  front_end_assets
+}
+
+command=${1:-run}
+shift || true
+case "$command" in
+  run) setup run; exec "$PYTHON" run.py "$@" ;;
+  test) setup test; exec "$PYTHON" -m pytest "$@" ;;
+  check) setup run; exec "$PYTHON" run.py check "$@" ;;
+  screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
+  setup) setup test ;;
+  *) echo "usage: ./kiosk.sh run|test|check|screenshots|setup [arguments]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,80 @@
+"""Command line: `python run.py` serves the kiosk, `python run.py check` checks the content."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.config import DefaultConfig
+
+
+def _port(value: str) -> int:
+    port = int(value)
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
+    return port
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(prog="run.py", description="The information kiosk.")
+    commands = parser.add_subparsers(dest="command")
+    serve = commands.add_parser("serve", help="serve the kiosk (the default)")
+    for target in (parser, serve):
+        target.add_argument(
+            "--host", default=os.environ.get("KIOSK_HOST", DefaultConfig.HOST),
+            help="address to listen on (default: KIOSK_HOST or %(default)s)",
+        )
+        target.add_argument(
+            "--port", type=_port, default=_port(os.environ.get("KIOSK_PORT", str(DefaultConfig.PORT))),
+            help="port to listen on (default: KIOSK_PORT or %(default)s)",
+        )
+        target.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
+    check = commands.add_parser("check", help="check all content files and list every problem")
+    check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
+    return parser
+
+
+def serve(host: str, port: int, threads: int) -> int:
+    """Serve the kiosk with waitress, a production WSGI server."""
+    from waitress import serve as waitress_serve
+
+    from kiosk import create_app
+
+    app = create_app()
+    print(f"Kiosk: http://{host}:{port}/", flush=True)
+    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
+    return 0
+
+
+def check(content_dir: Path | None) -> int:
+    """Print every content problem; exit status 1 when there are any."""
+    from kiosk.content import load_library
+
+    if content_dir is None:
+        from kiosk import create_app
+
+        content_dir = Path(create_app().config["CONTENT_DIR"])
+    library = load_library(content_dir)
+    for problem in library.problems:
+        print(problem)
+    for code, language in library.languages.items():
+        print(f"{code}: {len(language.topics)} topics, {len(language.glossary)} glossary words")
+    count = len(library.problems)
+    print("No problems found." if not count else f"{count} problem{'s' if count > 1 else ''} found.")
+    return 1 if count or library.topic_count == 0 else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command named on the command line."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return check(args.content)
+    return serve(args.host, args.port, args.threads)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

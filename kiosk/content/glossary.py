@@ -1,0 +1,65 @@
+"""Load a language's glossary file: hard words and their plain explanations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kiosk.content.models import GlossaryEntry
+from kiosk.content.problems import ContentProblem
+from kiosk.content.schema import Text, describe_errors
+from kiosk.content.yaml_positions import YamlDocument, YamlError
+
+GLOSSARY_FILE = "glossary.yaml"
+
+
+class GlossaryItem(BaseModel):
+    """One entry in the long form: `term: {explanation: ..., forms: [...]}`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    explanation: Text
+    forms: list[Text] = []
+
+
+def load_glossary(path: Path, shown_as: str) -> tuple[dict[str, GlossaryEntry], list[ContentProblem]]:
+    """Read a glossary file; a broken entry is reported and left out, the others stay."""
+    problems: list[ContentProblem] = []
+    try:
+        document = YamlDocument(path.read_text(encoding="utf-8"))
+    except (YamlError, UnicodeDecodeError, OSError) as error:
+        line = getattr(error, "line", None)
+        message = error.message if isinstance(error, YamlError) else _read_error(error)
+        return {}, [ContentProblem(shown_as, message, line)]
+    if document.data is None:
+        return {}, []
+    if not isinstance(document.data, dict):
+        return {}, [ContentProblem(shown_as, "the glossary must be a list of 'word: explanation' lines", 1)]
+
+    entries: dict[str, GlossaryEntry] = {}
+    for term, value in document.data.items():
+        line = document.line_of([term])
+        if not isinstance(term, str) or not term.strip():
+            problems.append(ContentProblem(shown_as, f"{term!r} is not a word", line))
+            continue
+        raw = {"explanation": value} if isinstance(value, str) else value
+        try:
+            item = GlossaryItem.model_validate(raw)
+        except ValidationError as error:
+            for sub_path, message in describe_errors(error):
+                where = document.line_of([term, *sub_path])
+                problems.append(ContentProblem(shown_as, f"word '{term}': {message}", where))
+            continue
+        key = term.strip().casefold()
+        if key in entries:
+            problems.append(ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line))
+            continue
+        entries[key] = GlossaryEntry(term.strip(), item.explanation, tuple(item.forms))
+    return entries, problems
+
+
+def _read_error(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "the file is not UTF-8 text; save it as UTF-8"
+    return f"cannot read the file: {error}"

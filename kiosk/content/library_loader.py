@@ -1,0 +1,82 @@
+"""Load every language folder under content/ into a ContentLibrary, reporting what is broken."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk.content.glossary import GLOSSARY_FILE, load_glossary
+from kiosk.content.markdown import GlossaryMatcher, new_markdown
+from kiosk.content.models import ContentLibrary, LanguageContent, Topic
+from kiosk.content.problems import ContentProblem
+from kiosk.content.topic_file import TopicFileError, load_topic
+from kiosk.languages import LANGUAGES
+
+log = logging.getLogger(__name__)
+
+#: Files a language folder may hold besides topics.
+KNOWN_DATA_FILES = {GLOSSARY_FILE}
+
+
+def load_library(content_dir: Path) -> ContentLibrary:
+    """Read all content; valid topics are kept, every problem is listed and logged."""
+    library = ContentLibrary()
+    if not content_dir.is_dir():
+        library.problems.append(ContentProblem(content_dir.name, "the content folder does not exist"))
+    else:
+        for folder in sorted(content_dir.iterdir()):
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            shown = f"{content_dir.name}/{folder.name}"
+            language = LANGUAGES.get(folder.name)
+            if language is None:
+                library.problems.append(ContentProblem(
+                    shown, f"'{folder.name}' is not a known language code "
+                    f"(known: {', '.join(sorted(LANGUAGES))})"
+                ))
+                continue
+            content, problems = _load_language(folder, shown, LanguageContent(language))
+            library.languages[language.code] = content
+            library.problems += problems
+    for problem in library.problems:
+        log.warning("content problem: %s", problem)
+    return library
+
+
+def _load_language(
+    folder: Path, shown: str, content: LanguageContent
+) -> tuple[LanguageContent, list[ContentProblem]]:
+    problems: list[ContentProblem] = []
+    glossary_path = folder / GLOSSARY_FILE
+    if glossary_path.exists():
+        content.glossary, glossary_problems = load_glossary(
+            glossary_path, f"{shown}/{GLOSSARY_FILE}"
+        )
+        problems += glossary_problems
+    md = new_markdown()
+    matcher = GlossaryMatcher(content.glossary.values())
+    by_slug: dict[str, Topic] = {}
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name.startswith(".") or name.endswith("~") or path.is_dir():
+            continue
+        shown_as = f"{shown}/{name}"
+        if path.suffix != ".md":
+            if name not in KNOWN_DATA_FILES:
+                problems.append(ContentProblem(
+                    shown_as, "not a topic file: topics are Markdown files ending in .md"
+                ))
+            continue
+        try:
+            topic = load_topic(path, content.language.code, shown_as, md, matcher)
+        except TopicFileError as error:
+            problems += error.problems
+            continue
+        if topic.slug in by_slug:
+            problems.append(ContentProblem(
+                shown_as, f"slug '{topic.slug}' is already used by {by_slug[topic.slug].file}"
+            ))
+            continue
+        by_slug[topic.slug] = topic
+    content.topics = sorted(by_slug.values(), key=lambda topic: (topic.order, topic.title))
+    return content, problems

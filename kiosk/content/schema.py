@@ -1,0 +1,91 @@
+"""The front matter a topic file must have, and plain messages when it does not."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StringConstraints,
+    ValidationError,
+)
+
+from kiosk.icons import TOPIC_ICONS
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _date_as_text(value: object) -> object:
+    """YAML reads 2016-05-01 as a date; the kiosk shows it as written."""
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _known_icon(name: str) -> str:
+    if name not in TOPIC_ICONS:
+        raise ValueError(f"unknown icon {name!r}; choose one of: {', '.join(sorted(TOPIC_ICONS))}")
+    return name
+
+
+def _one_sentence(text: str) -> str:
+    if _SENTENCE_BREAK.search(text):
+        raise ValueError("the summary must be one sentence")
+    return text
+
+
+class SourceMeta(BaseModel):
+    """Where the text comes from: shown on every topic page and leaflet."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: Text
+    title: Text
+    date: Annotated[Text, BeforeValidator(_date_as_text)]
+    section: Text | None = None
+    url: AnyHttpUrl | None = None
+
+
+class TopicMeta(BaseModel):
+    """The front matter of a topic file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[Text, StringConstraints(max_length=90)]
+    card_title: Annotated[Text, StringConstraints(max_length=40)]
+    icon: Annotated[Text, AfterValidator(_known_icon)]
+    order: StrictInt
+    summary: Annotated[Text, AfterValidator(_one_sentence)]
+    position_of: Text
+    source: SourceMeta
+    key_points: Annotated[list[Text], Field(min_length=1, max_length=7)]
+    slug: Annotated[Text, StringConstraints(pattern=SLUG_PATTERN)] | None = None
+
+
+def describe_errors(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each validation error as (path in the front matter, plain message)."""
+    described = []
+    for item in error.errors(include_url=False):
+        path = tuple(item["loc"])
+        name = ".".join(str(part) for part in path) or "value"
+        kind = item["type"]
+        if kind == "missing":
+            message = f"required field '{name}' is missing"
+        elif kind == "extra_forbidden":
+            message = f"unknown field '{name}' (check the spelling)"
+        elif kind == "string_pattern_mismatch" and path and path[-1] == "slug":
+            message = f"'{name}' may only hold lower-case letters, digits and single dashes"
+        else:
+            text = item["msg"].removeprefix("Value error, ")
+            message = f"'{name}': {text[0].lower() + text[1:]}"
+        described.append((path, message))
+    return described

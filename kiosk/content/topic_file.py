@@ -1,0 +1,154 @@
+"""Read one topic file (front matter + Markdown) into a Topic, or say what is wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from frontmatter import YAMLHandler
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from pydantic import ValidationError
+
+from kiosk.content.markdown import GlossaryMatcher, PageMarker, sanitise
+from kiosk.content.models import Source, Topic
+from kiosk.content.problems import ContentProblem
+from kiosk.content.schema import SLUG_PATTERN, TopicMeta, describe_errors
+from kiosk.content.yaml_positions import YamlDocument, YamlError
+
+_FRONT_MATTER = YAMLHandler()
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+
+
+class TopicFileError(Exception):
+    """Collects the problems of one file; the topic is then not shown."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def load_topic(
+    path: Path, lang: str, shown_as: str, md: MarkdownIt, matcher: GlossaryMatcher
+) -> Topic:
+    """Parse, validate and render `path`; raises TopicFileError naming every problem found."""
+
+    def problem(message: str, line: int | None = None) -> ContentProblem:
+        return ContentProblem(shown_as, message, line)
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise TopicFileError([problem("the file is not UTF-8 text; save it as UTF-8", line)])
+    except OSError as error:
+        raise TopicFileError([problem(f"cannot read the file: {error.strerror}")]) from error
+
+    text = text.removeprefix("\ufeff")
+    if not _FRONT_MATTER.detect(text):
+        raise TopicFileError([problem(
+            "the file must start with front matter: a line '---', the fields, and a line '---'", 1
+        )])
+    front, body = _FRONT_MATTER.split(text)
+    try:
+        # `front` begins with the rest of the opening '---' line, so its line 0 is file line 1.
+        document = YamlDocument(front, first_line=1)
+    except YamlError as error:
+        raise TopicFileError([problem(error.message, error.line)]) from error
+    if not isinstance(document.data, dict):
+        raise TopicFileError([problem("the front matter must be a list of 'field: value' lines", 2)])
+
+    problems: list[ContentProblem] = []
+    slug = path.stem
+    if not re.match(SLUG_PATTERN, slug):
+        problems.append(problem(
+            "the file name may only hold lower-case letters, digits and single dashes, "
+            "ending in .md (for example 'kinderpardon.md')"
+        ))
+    try:
+        meta = TopicMeta.model_validate(document.data)
+    except ValidationError as error:
+        problems += [problem(msg, document.line_of(loc)) for loc, msg in describe_errors(error)]
+        raise TopicFileError(problems) from error
+
+    body_line = front.count("\n") + 1  # `body` begins on the closing '---' line
+    problems += _markdown_problems(md, meta.summary, shown_as, document.line_of(["summary"]))
+    for index, point in enumerate(meta.key_points):
+        problems += _markdown_problems(md, point, shown_as, document.line_of(["key_points", index]))
+    problems += _markdown_problems(md, body, shown_as, body_line, block=True)
+    if not body.strip():
+        problems.append(problem("there is no text below the front matter", body_line + 1))
+    if problems:
+        raise TopicFileError(problems)
+
+    marker = PageMarker(matcher)
+    env = {"marker": marker}
+    summary_html = sanitise(md.renderInline(meta.summary, env))
+    key_points_html = tuple(sanitise(md.renderInline(point, env)) for point in meta.key_points)
+    body_html = sanitise(md.render(body, env))
+    source = meta.source
+    return Topic(
+        lang=lang,
+        slug=meta.slug or slug,
+        file=shown_as,
+        title=meta.title,
+        card_title=meta.card_title,
+        icon=meta.icon,
+        order=meta.order,
+        summary=meta.summary,
+        position_of=meta.position_of,
+        source=Source(
+            organisation=source.organisation,
+            title=source.title,
+            date=source.date,
+            section=source.section,
+            url=str(source.url) if source.url else None,
+        ),
+        key_points=tuple(meta.key_points),
+        body=body,
+        summary_html=summary_html,
+        key_points_html=key_points_html,
+        body_html=body_html,
+        terms=tuple(marker.marked),
+    )
+
+
+def _markdown_problems(
+    md: MarkdownIt, source: str, shown_as: str, first_line: int | None, block: bool = False
+) -> list[ContentProblem]:
+    """What the Markdown of a text uses that a kiosk page cannot show."""
+    tokens = md.parse(source, {}) if block else md.parseInline(source, {})
+    found: list[ContentProblem] = []
+    for token, line in _walk(tokens, first_line):
+        message = _unsupported(token)
+        problem = ContentProblem(shown_as, message, line) if message else None
+        if problem and problem not in found:
+            found.append(problem)
+    return found
+
+
+def _walk(tokens: list[Token], first_line: int | None, parent_line: int | None = None):
+    for token in tokens:
+        line = parent_line
+        if token.map is not None and first_line is not None:
+            line = first_line + token.map[0]
+        elif first_line is not None and parent_line is None:
+            line = first_line
+        yield token, line
+        if token.children:
+            yield from _walk(token.children, first_line, line)
+
+
+def _unsupported(token: Token) -> str | None:
+    if token.type in ("html_block", "html_inline"):
+        return "HTML is not allowed in content; use Markdown only"
+    if token.type == "heading_open" and token.tag == "h1":
+        return "use '##' for headings: the title is the page's only top-level heading"
+    if token.type == "image":
+        return "pictures in the text are not supported; choose the topic's picture with 'icon'"
+    if token.type == "link_open" and _SCHEME.match(str(token.attrGet("href") or "")):
+        return (
+            "links to websites cannot be opened on the kiosk; "
+            "put the address in 'source.url' instead (it is shown as a QR code)"
+        )
+    return None

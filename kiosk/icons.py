@@ -1,0 +1,73 @@
+"""The icons the kiosk ships: a curated set from lucide-static, inlined as SVG."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+#: Icons a topic may name in its front matter (`icon: ...`).
+TOPIC_ICONS: frozenset[str] = frozenset(
+    {
+        "baby", "bed", "book-open", "briefcase", "building-2", "bus", "calendar-days",
+        "church", "compass", "earth", "file-text", "globe", "graduation-cap", "hand-coins",
+        "hand-heart", "hand-helping", "handshake", "heart-handshake", "heart-pulse",
+        "hospital", "house-heart", "id-card", "landmark", "library", "life-buoy", "lock",
+        "map-pin", "newspaper", "phone", "piggy-bank", "plane", "scale", "school", "shield",
+        "shield-check", "ship", "sunrise", "train-front", "trees", "users", "users-round",
+        "wallet",
+    }
+)
+
+#: Icons the interface itself uses.
+INTERFACE_ICONS: frozenset[str] = frozenset(
+    {"arrow-left", "chevron-right", "circle-help", "house", "info", "languages", "x"}
+)
+
+ALL_ICONS: frozenset[str] = TOPIC_ICONS | INTERFACE_ICONS
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_OPEN_TAG = re.compile(r"<svg\b[^>]*>", re.S)
+_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+
+
+class MissingIconsError(RuntimeError):
+    """The vendored icon files are not there (the setup step has not run)."""
+
+
+class IconSet:
+    """Loads the icon SVGs once and hands them out as inline, decorative markup."""
+
+    def __init__(self, folder: Path, names: frozenset[str] = ALL_ICONS) -> None:
+        missing = sorted(name for name in names if not (folder / f"{name}.svg").is_file())
+        if missing:
+            raise MissingIconsError(
+                f"icon files missing in {folder} ({', '.join(missing[:5])}...): "
+                "run the setup step (make setup) to copy them from node_modules"
+            )
+        self._svgs = {name: self._normalise(folder / f"{name}.svg") for name in names}
+
+    @staticmethod
+    def _normalise(path: Path) -> str:
+        """Strip the licence comment and give the root element our own attributes."""
+        text = _COMMENT.sub("", path.read_text(encoding="utf-8")).strip()
+        open_tag = _OPEN_TAG.search(text)
+        if open_tag is None:
+            raise MissingIconsError(f"{path} is not an SVG file")
+        viewbox = _VIEWBOX.search(open_tag.group(0))
+        new_tag = (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{}" fill="none" '
+            'stroke="currentColor" stroke-width="2" stroke-linecap="round" '
+            'stroke-linejoin="round" class="icon icon-{{name}}" aria-hidden="true" '
+            'focusable="false">'
+        ).format(viewbox.group(1) if viewbox else "0 0 24 24")
+        body = text[open_tag.end():]
+        return new_tag.replace("{name}", path.stem) + " ".join(body.split())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._svgs
+
+    def svg(self, name: str) -> Markup:
+        """Inline SVG markup for `name`; hidden from assistive technology (a word always follows)."""
+        return Markup(self._svgs[name])

@@ -1,0 +1,25 @@
+"""Friendly error pages in plain language, each with a big way back to the start."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from kiosk.views.rendering import render_page
+
+
+def page_not_found(error: HTTPException) -> ResponseReturnValue:
+    """404: the page does not exist."""
+    return render_page("error.html", kind="not_found"), 404
+
+
+def server_error(error: InternalServerError) -> ResponseReturnValue:
+    """500: something broke; the visitor gets a calm message, the log has the details."""
+    return render_page("error.html", kind="server_error"), 500
+
+
+def init_app(app: Flask) -> None:
+    """Register the error handlers."""
+    app.register_error_handler(404, page_not_found)
+    app.register_error_handler(500, server_error)

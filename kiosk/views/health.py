@@ -1,0 +1,38 @@
+"""/healthz: a machine-readable view of whether the kiosk works."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+from flask.typing import ResponseReturnValue
+
+from kiosk import content_of
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    """Overall status plus the state of the content; 503 when nothing can be shown."""
+    library = content_of(current_app)
+    if library.topic_count == 0:
+        content_status = "error"
+    elif library.problems:
+        content_status = "degraded"
+    else:
+        content_status = "ok"
+    body = {
+        "status": content_status,
+        "content": {
+            "status": content_status,
+            "languages": {
+                code: {"topics": [topic.slug for topic in language.topics]}
+                for code, language in library.languages.items()
+            },
+            "topic_count": library.topic_count,
+            "problems": [problem.as_dict() for problem in library.problems],
+        },
+    }
+    response = jsonify(body)
+    response.status_code = 503 if content_status == "error" else 200
+    response.headers["Cache-Control"] = "no-store"
+    return response

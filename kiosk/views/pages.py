@@ -1,0 +1,48 @@
+"""The visitor's pages: start screen, topic index per language, and topic pages."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, current_app
+
+from kiosk import content_of
+from kiosk.content import LanguageContent
+from kiosk.content.schema import SLUG_PATTERN
+from kiosk.views.rendering import render_page
+
+bp = Blueprint("pages", __name__)
+
+_LANG = re.compile(r"^[a-z]{2,3}$")
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def _language_or_404(lang: str) -> LanguageContent:
+    content = content_of(current_app).language(lang) if _LANG.match(lang) else None
+    if content is None:
+        abort(404)
+    return content
+
+
+@bp.get("/")
+def start() -> str:
+    """The start screen: what this kiosk is, and one big way in."""
+    languages = [content.language for content in content_of(current_app).languages.values()]
+    return render_page("start.html", languages=languages)
+
+
+@bp.get("/<lang>/")
+def topic_index(lang: str) -> str:
+    """One big card per topic."""
+    content = _language_or_404(lang)
+    return render_page("topic_index.html", lang=lang, topics=content.topics)
+
+
+@bp.get("/<lang>/<slug>")
+def topic(lang: str, slug: str) -> str:
+    """A topic: title, summary, whose position it is, key points, text and hard words."""
+    content = _language_or_404(lang)
+    found = content.topic(slug) if _SLUG.match(slug) else None
+    if found is None:
+        abort(404)
+    return render_page("topic.html", lang=lang, topic=found)
