@@ -37,11 +37,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
     if not app.debug:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
 
     htmx.init_app(app)
     security.init_app(app)
-    app.extensions["kiosk.icons"] = icons = IconSet(Path(app.static_folder or "") / "vendor" / "icons")
+    app.extensions["kiosk.icons"] = icons = IconSet(
+        Path(app.static_folder or "") / "vendor" / "icons"
+    )
     app.jinja_env.globals["icon"] = icons.svg
     app.extensions["kiosk.content"] = load_library(Path(app.config["CONTENT_DIR"]))
 

@@ -25,11 +25,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the kiosk (the default)")
     for target in (parser, serve):
         target.add_argument(
-            "--host", default=os.environ.get("KIOSK_HOST", DefaultConfig.HOST),
+            "--host",
+            default=os.environ.get("KIOSK_HOST", DefaultConfig.HOST),
             help="address to listen on (default: KIOSK_HOST or %(default)s)",
         )
         target.add_argument(
-            "--port", type=_port, default=_port(os.environ.get("KIOSK_PORT", str(DefaultConfig.PORT))),
+            "--port",
+            type=_port,
+            default=_port(os.environ.get("KIOSK_PORT", str(DefaultConfig.PORT))),
             help="port to listen on (default: KIOSK_PORT or %(default)s)",
         )
         target.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
@@ -64,7 +67,9 @@ def check(content_dir: Path | None) -> int:
     for code, language in library.languages.items():
         print(f"{code}: {len(language.topics)} topics, {len(language.glossary)} glossary words")
     count = len(library.problems)
-    print("No problems found." if not count else f"{count} problem{'s' if count > 1 else ''} found.")
+    print(
+        "No problems found." if not count else f"{count} problem{'s' if count > 1 else ''} found."
+    )
     return 1 if count or library.topic_count == 0 else 0
 
 

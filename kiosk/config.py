@@ -13,7 +13,7 @@ class DefaultConfig:
     #: Folder with one sub-folder of Markdown topics per language.
     CONTENT_DIR = str(PROJECT_ROOT / "content")
     #: Name shown on every page and in the browser tab.
-    KIOSK_NAME = "Informatiezuil"
+    SITE_NAME = "Informatiezuil"
     #: Where the server listens (run.py --host/--port and KIOSK_HOST/KIOSK_PORT override).
     HOST = "127.0.0.1"
     PORT = 8000

@@ -10,12 +10,47 @@ from markupsafe import Markup
 #: Icons a topic may name in its front matter (`icon: ...`).
 TOPIC_ICONS: frozenset[str] = frozenset(
     {
-        "baby", "bed", "book-open", "briefcase", "building-2", "bus", "calendar-days",
-        "church", "compass", "earth", "file-text", "globe", "graduation-cap", "hand-coins",
-        "hand-heart", "hand-helping", "handshake", "heart-handshake", "heart-pulse",
-        "hospital", "house-heart", "id-card", "landmark", "library", "life-buoy", "lock",
-        "map-pin", "newspaper", "phone", "piggy-bank", "plane", "scale", "school", "shield",
-        "shield-check", "ship", "sunrise", "train-front", "trees", "users", "users-round",
+        "baby",
+        "bed",
+        "book-open",
+        "briefcase",
+        "building-2",
+        "bus",
+        "calendar-days",
+        "church",
+        "compass",
+        "earth",
+        "file-text",
+        "globe",
+        "graduation-cap",
+        "hand-coins",
+        "hand-heart",
+        "hand-helping",
+        "handshake",
+        "heart-handshake",
+        "heart-pulse",
+        "hospital",
+        "house-heart",
+        "id-card",
+        "landmark",
+        "library",
+        "life-buoy",
+        "lock",
+        "map-pin",
+        "newspaper",
+        "phone",
+        "piggy-bank",
+        "plane",
+        "scale",
+        "school",
+        "shield",
+        "shield-check",
+        "ship",
+        "sunrise",
+        "train-front",
+        "trees",
+        "users",
+        "users-round",
         "wallet",
     }
 )
@@ -62,12 +97,12 @@ class IconSet:
             'stroke-linejoin="round" class="icon icon-{{name}}" aria-hidden="true" '
             'focusable="false">'
         ).format(viewbox.group(1) if viewbox else "0 0 24 24")
-        body = text[open_tag.end():]
+        body = text[open_tag.end() :]
         return new_tag.replace("{name}", path.stem) + " ".join(body.split())
 
     def __contains__(self, name: object) -> bool:
         return name in self._svgs
 
     def svg(self, name: str) -> Markup:
-        """Inline SVG markup for `name`; hidden from assistive technology (a word always follows)."""
+        """Inline SVG markup for `name`, hidden from assistive technology (a word goes with it)."""
         return Markup(self._svgs[name])

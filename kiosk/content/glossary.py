@@ -23,7 +23,9 @@ class GlossaryItem(BaseModel):
     forms: list[Text] = []
 
 
-def load_glossary(path: Path, shown_as: str) -> tuple[dict[str, GlossaryEntry], list[ContentProblem]]:
+def load_glossary(
+    path: Path, shown_as: str
+) -> tuple[dict[str, GlossaryEntry], list[ContentProblem]]:
     """Read a glossary file; a broken entry is reported and left out, the others stay."""
     problems: list[ContentProblem] = []
     try:
@@ -35,7 +37,9 @@ def load_glossary(path: Path, shown_as: str) -> tuple[dict[str, GlossaryEntry], 
     if document.data is None:
         return {}, []
     if not isinstance(document.data, dict):
-        return {}, [ContentProblem(shown_as, "the glossary must be a list of 'word: explanation' lines", 1)]
+        return {}, [
+            ContentProblem(shown_as, "the glossary must be a list of 'word: explanation' lines", 1)
+        ]
 
     entries: dict[str, GlossaryEntry] = {}
     for term, value in document.data.items():
@@ -53,7 +57,9 @@ def load_glossary(path: Path, shown_as: str) -> tuple[dict[str, GlossaryEntry], 
             continue
         key = term.strip().casefold()
         if key in entries:
-            problems.append(ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line))
+            problems.append(
+                ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line)
+            )
             continue
         entries[key] = GlossaryEntry(term.strip(), item.explanation, tuple(item.forms))
     return entries, problems

@@ -22,7 +22,9 @@ def load_library(content_dir: Path) -> ContentLibrary:
     """Read all content; valid topics are kept, every problem is listed and logged."""
     library = ContentLibrary()
     if not content_dir.is_dir():
-        library.problems.append(ContentProblem(content_dir.name, "the content folder does not exist"))
+        library.problems.append(
+            ContentProblem(content_dir.name, "the content folder does not exist")
+        )
     else:
         for folder in sorted(content_dir.iterdir()):
             if folder.name.startswith(".") or not folder.is_dir():
@@ -30,10 +32,13 @@ def load_library(content_dir: Path) -> ContentLibrary:
             shown = f"{content_dir.name}/{folder.name}"
             language = LANGUAGES.get(folder.name)
             if language is None:
-                library.problems.append(ContentProblem(
-                    shown, f"'{folder.name}' is not a known language code "
-                    f"(known: {', '.join(sorted(LANGUAGES))})"
-                ))
+                library.problems.append(
+                    ContentProblem(
+                        shown,
+                        f"'{folder.name}' is not a known language code "
+                        f"(known: {', '.join(sorted(LANGUAGES))})",
+                    )
+                )
                 continue
             content, problems = _load_language(folder, shown, LanguageContent(language))
             library.languages[language.code] = content
@@ -63,9 +68,11 @@ def _load_language(
         shown_as = f"{shown}/{name}"
         if path.suffix != ".md":
             if name not in KNOWN_DATA_FILES:
-                problems.append(ContentProblem(
-                    shown_as, "not a topic file: topics are Markdown files ending in .md"
-                ))
+                problems.append(
+                    ContentProblem(
+                        shown_as, "not a topic file: topics are Markdown files ending in .md"
+                    )
+                )
             continue
         try:
             topic = load_topic(path, content.language.code, shown_as, md, matcher)
@@ -73,9 +80,11 @@ def _load_language(
             problems += error.problems
             continue
         if topic.slug in by_slug:
-            problems.append(ContentProblem(
-                shown_as, f"slug '{topic.slug}' is already used by {by_slug[topic.slug].file}"
-            ))
+            problems.append(
+                ContentProblem(
+                    shown_as, f"slug '{topic.slug}' is already used by {by_slug[topic.slug].file}"
+                )
+            )
             continue
         by_slug[topic.slug] = topic
     content.topics = sorted(by_slug.values(), key=lambda topic: (topic.order, topic.title))

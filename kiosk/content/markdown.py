@@ -13,8 +13,20 @@ from markupsafe import Markup, escape
 
 from kiosk.content.models import GlossaryEntry
 
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "strong", "em", "a", "button", "br",
-                "blockquote"}
+ALLOWED_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "strong",
+    "em",
+    "a",
+    "button",
+    "br",
+    "blockquote",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "button": {"type", "class", "popovertarget"}}
 
 
@@ -40,7 +52,7 @@ class GlossaryMatcher:
         pieces: list[str | tuple[str, GlossaryEntry]] = []
         position = 0
         for match in self._pattern.finditer(text):
-            pieces.append(text[position:match.start()])
+            pieces.append(text[position : match.start()])
             pieces.append((match.group(0), self._by_form[match.group(0).casefold()]))
             position = match.end()
         pieces.append(text[position:])
@@ -105,6 +117,4 @@ def _mark_terms(state: StateCore) -> None:
 
 def sanitise(html: str) -> Markup:
     """Keep only the tags and attributes topic text may use."""
-    return Markup(
-        nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None)
-    )
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, link_rel=None))

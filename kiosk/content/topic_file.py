@@ -40,15 +40,15 @@ def load_topic(
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise TopicFileError([problem("the file is not UTF-8 text; save it as UTF-8", line)])
+        message = "the file is not UTF-8 text; save it as UTF-8"
+        raise TopicFileError([problem(message, line)]) from error
     except OSError as error:
         raise TopicFileError([problem(f"cannot read the file: {error.strerror}")]) from error
 
     text = text.removeprefix("\ufeff")
     if not _FRONT_MATTER.detect(text):
-        raise TopicFileError([problem(
-            "the file must start with front matter: a line '---', the fields, and a line '---'", 1
-        )])
+        message = "the file must start with front matter: a line '---', the fields, a line '---'"
+        raise TopicFileError([problem(message, 1)])
     front, body = _FRONT_MATTER.split(text)
     try:
         # `front` begins with the rest of the opening '---' line, so its line 0 is file line 1.
@@ -56,15 +56,19 @@ def load_topic(
     except YamlError as error:
         raise TopicFileError([problem(error.message, error.line)]) from error
     if not isinstance(document.data, dict):
-        raise TopicFileError([problem("the front matter must be a list of 'field: value' lines", 2)])
+        raise TopicFileError(
+            [problem("the front matter must be a list of 'field: value' lines", 2)]
+        )
 
     problems: list[ContentProblem] = []
     slug = path.stem
     if not re.match(SLUG_PATTERN, slug):
-        problems.append(problem(
-            "the file name may only hold lower-case letters, digits and single dashes, "
-            "ending in .md (for example 'kinderpardon.md')"
-        ))
+        problems.append(
+            problem(
+                "the file name may only hold lower-case letters, digits and single dashes, "
+                "ending in .md (for example 'kinderpardon.md')"
+            )
+        )
     try:
         meta = TopicMeta.model_validate(document.data)
     except ValidationError as error:
