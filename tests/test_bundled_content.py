@@ -119,8 +119,9 @@ def test_every_topic_says_whose_position_it_is(topic: Topic):
     assert topic.position_of == "de PvdA"
     assert topic.source.organisation == "PvdA"
     assert topic.source.title == "Warm hart, koel hoofd"
-    for section in (topic.source.section or "").split("; "):
-        assert section and section in source, section
+    assert topic.source.sections
+    for section in topic.source.sections:
+        assert section in source.splitlines(), section
     assert "PvdA" in topic.summary
 
 

@@ -169,3 +169,23 @@ def test_no_content_at_all_says_so(tmp_path: Path):
     client = make_app(tmp_path / "leeg").test_client()
     assert "Er is nu geen informatie" in client.get("/").get_data(as_text=True)
     assert client.get("/nl/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("sections", "shown"),
+    [
+        ("", "Bron: Testorganisatie, ‘Testpagina’.<br>"),
+        ("  sections: Een\n", "Bron: Testorganisatie, ‘Testpagina’, deel ‘Een’.<br>"),
+        (
+            "  sections: [Een, Twee, Drie]\n",
+            "Bron: Testorganisatie, ‘Testpagina’, delen ‘Een’, ‘Twee’ en ‘Drie’.<br>",
+        ),
+    ],
+)
+def test_source_line_names_the_parts_of_the_source(
+    content_dir: Path, write: ContentWriter, topic_text: str, sections: str, shown: str
+):
+    write("nl/t.md", topic_text.replace("  date: maart 2024\n", "  date: maart 2024\n" + sections))
+    html = make_app(content_dir).test_client().get("/nl/t").get_data(as_text=True)
+    assert shown in html
+    assert "Dit is het standpunt van de testorganisatie." in html

@@ -17,7 +17,7 @@ class Source:
     organisation: str
     title: str
     date: str
-    section: str | None = None
+    sections: tuple[str, ...] = ()
     url: str | None = None
 
 

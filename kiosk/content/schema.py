@@ -31,6 +31,11 @@ def _date_as_text(value: object) -> object:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
+def _as_list(value: object) -> object:
+    """One section may be written without list brackets."""
+    return [value] if isinstance(value, str) else value
+
+
 def _known_icon(name: str) -> str:
     if name not in TOPIC_ICONS:
         raise ValueError(f"unknown icon {name!r}; choose one of: {', '.join(sorted(TOPIC_ICONS))}")
@@ -51,7 +56,7 @@ class SourceMeta(BaseModel):
     organisation: Text
     title: Text
     date: Annotated[Text, BeforeValidator(_date_as_text)]
-    section: Text | None = None
+    sections: Annotated[list[Text], BeforeValidator(_as_list)] = []
     url: AnyHttpUrl | None = None
 
 

@@ -105,7 +105,7 @@ def load_topic(
             organisation=source.organisation,
             title=source.title,
             date=source.date,
-            section=source.section,
+            sections=tuple(source.sections),
             url=str(source.url) if source.url else None,
         ),
         key_points=tuple(meta.key_points),
