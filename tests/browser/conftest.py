@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from waitress.server import create_server
 
+from tests.browser.chromium import KIOSK_SCREEN, launch, served
 from tests.conftest import BUNDLED_CONTENT, make_app
-
-CHROMIUM = "/usr/bin/chromium"
-# The machine has no network: keep Chromium from trying to reach Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-KIOSK_SCREEN = {"width": 1080, "height": 1920}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -33,18 +20,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[str]:
     """The kiosk with its bundled content on a free local port, served by waitress."""
-    server = create_server(make_app(BUNDLED_CONTENT), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with served(make_app(BUNDLED_CONTENT)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
