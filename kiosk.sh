@@ -20,16 +20,25 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Debian packages, each named with the command or file that shows it is already there.
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"
+}
+
+# Debian packages, each named with the command or package that shows it is already there.
 system_packages() {
   local missing=()
   command -v python3 >/dev/null || missing+=(python3)
   python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  # Speech: espeak-ng's library and voices (pyttsx3 loads them), ffmpeg to compress the audio.
+  installed libespeak-ng1 || missing+=(libespeak-ng1)
+  installed espeak-ng-data || missing+=(espeak-ng-data)
+  command -v ffmpeg >/dev/null || missing+=(ffmpeg)
   if [ "${1:-}" = test ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+    command -v espeak-ng >/dev/null || missing+=(espeak-ng)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"

@@ -15,6 +15,7 @@ from kiosk.config import PROJECT_ROOT, DefaultConfig
 from kiosk.content import ContentLibrary, load_library
 from kiosk.icons import IconSet
 from kiosk.secret_key import load_or_create_secret_key
+from kiosk.speech import SpeechService
 
 htmx = HTMX()
 
@@ -48,10 +49,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.globals["icon"] = icons.svg
     app.extensions["kiosk.content"] = load_library(Path(app.config["CONTENT_DIR"]))
+    cache_dir = app.config["SPEECH_CACHE_DIR"] or Path(app.instance_path) / "cache" / "speech"
+    app.extensions["kiosk.speech"] = SpeechService(
+        Path(cache_dir),
+        rate=int(app.config["SPEECH_RATE"]),
+        job_timeout=float(app.config["SPEECH_JOB_TIMEOUT"]),
+        library=app.config["SPEECH_LIBRARY"],
+    )
 
-    from kiosk.views import errors, health, pages
+    from kiosk.views import errors, health, pages, speech
 
     app.register_blueprint(pages.bp)
+    app.register_blueprint(speech.bp)
     app.register_blueprint(health.bp)
     errors.init_app(app)
     return app
@@ -60,3 +69,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 def content_of(app: Flask) -> ContentLibrary:
     """The content library the app serves."""
     return app.extensions["kiosk.content"]
+
+
+def speech_of(app: Flask) -> SpeechService:
+    """The speech service of the app."""
+    return app.extensions["kiosk.speech"]

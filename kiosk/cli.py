@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="port to listen on (default: KIOSK_PORT or %(default)s)",
         )
         target.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
+    commands.add_parser("prerender", help="render all speech now, with a progress bar")
     check = commands.add_parser("check", help="check all content files and list every problem")
     check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
     return parser
@@ -45,12 +46,38 @@ def serve(host: str, port: int, threads: int) -> int:
     """Serve the kiosk with waitress, a production WSGI server."""
     from waitress import serve as waitress_serve
 
-    from kiosk import create_app
+    from kiosk import content_of, create_app, speech_of
+    from kiosk.spoken_content import all_speech_requests
 
     app = create_app()
+    speech_of(app).prerender(all_speech_requests(content_of(app)))  # in the background
     print(f"Kiosk: http://{host}:{port}/", flush=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
     return 0
+
+
+def prerender() -> int:
+    """Render all speech that is not cached yet, showing progress; 1 if any failed."""
+    from concurrent.futures import as_completed
+
+    from tqdm import tqdm
+
+    from kiosk import content_of, create_app, speech_of
+    from kiosk.spoken_content import all_speech_requests
+
+    app = create_app()
+    service = speech_of(app)
+    futures = service.prerender(all_speech_requests(content_of(app)))
+    failed = 0
+    with tqdm(total=len(futures), unit="text", desc="Speech") as bar:
+        for future in as_completed(futures):
+            if future.exception() is not None:
+                failed += 1
+                bar.write(f"failed: {future.exception()}")
+            bar.update()
+    service.close()
+    print(f"{len(futures) - failed} of {len(futures)} texts ready.")
+    return 1 if failed else 0
 
 
 def check(content_dir: Path | None) -> int:
@@ -78,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return check(args.content)
+    if args.command == "prerender":
+        return prerender()
     return serve(args.host, args.port, args.threads)
 
 

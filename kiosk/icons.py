@@ -57,8 +57,12 @@ TOPIC_ICONS: frozenset[str] = frozenset(
 
 #: Icons the interface itself uses.
 INTERFACE_ICONS: frozenset[str] = frozenset(
-    {"arrow-left", "chevron-right", "circle-help", "house", "info", "languages", "x"}
-)
+    {
+        "arrow-left", "chevron-right", "circle-help", "house", "info", "languages", "x",
+        "volume-2", "pause", "play", "square", "skip-back", "skip-forward", "rotate-ccw",
+        "turtle", "rabbit", "gauge",
+    }
+)  # fmt: skip
 
 ALL_ICONS: frozenset[str] = TOPIC_ICONS | INTERFACE_ICONS
 

@@ -12,21 +12,27 @@ class Language:
     code: str
     name: str
     direction: str = "ltr"
+    #: espeak-ng voice that reads this language aloud.
+    voice: str = ""
+    #: The sentence that says whose position a topic is ({whose} from the front matter).
+    position_phrase: str = "This is the position of {whose}."
 
 
 LANGUAGES: dict[str, Language] = {
     language.code: language
     for language in (
-        Language("nl", "Nederlands"),
-        Language("en", "English"),
-        Language("ar", "العربية", "rtl"),
-        Language("uk", "Українська"),
-        Language("tr", "Türkçe"),
-        Language("pl", "Polski"),
-        Language("de", "Deutsch"),
-        Language("fr", "Français"),
-        Language("es", "Español"),
-        Language("fa", "فارسی", "rtl"),
+        Language(
+            "nl", "Nederlands", voice="nl", position_phrase="Dit is het standpunt van {whose}."
+        ),
+        Language("en", "English", voice="en"),
+        Language("ar", "العربية", "rtl", voice="ar"),
+        Language("uk", "Українська", voice="uk"),
+        Language("tr", "Türkçe", voice="tr"),
+        Language("pl", "Polski", voice="pl"),
+        Language("de", "Deutsch", voice="de"),
+        Language("fr", "Français", voice="fr"),
+        Language("es", "Español", voice="es"),
+        Language("fa", "فارسی", "rtl", voice="fa"),
         Language("ti", "ትግርኛ"),
         Language("so", "Soomaali"),
     )

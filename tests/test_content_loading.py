@@ -32,7 +32,7 @@ def test_valid_topic_loads_with_all_fields(
     assert topic.source.date == "maart 2024"
     assert topic.source.url is None
     assert topic.key_points == ("Het eerste punt.", "Het tweede punt.")
-    assert "<h2>Kop</h2>" in topic.body_html
+    assert '<h2><span class="s" data-s="5">Kop</span></h2>' in topic.body_html
     assert topic.file == "content/nl/een-test.md"
 
 

@@ -31,6 +31,7 @@ TEXT_PAIRS = [
     ("colour-on-accent", "colour-accent"),
     ("colour-text", "colour-note-bg"),
     ("colour-text", "colour-term-bg"),
+    ("colour-text", "colour-reading-bg"),
 ]
 
 

@@ -41,7 +41,7 @@ def test_topic_page_shows_everything(client: FlaskClient, topic):
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert f"<title>{topic.title} · Informatiezuil</title>" in html
-    assert f'<h1 tabindex="-1">{topic.title}</h1>' in html
+    assert f'<h1 tabindex="-1"><span class="s" data-s="0">{topic.title}</span></h1>' in html
     assert "Dit is het standpunt van de PvdA." in html
     assert "Bron: PvdA, ‘Warm hart, koel hoofd’" in html
     assert f"Datum: {topic.source.date}" in html
@@ -62,7 +62,7 @@ def test_htmx_navigation_gets_only_the_page_region(client: FlaskClient):
     assert body.lstrip().startswith(
         "<title>Kinderpardon en generaal pardon · Informatiezuil</title>"
     )
-    assert '<h1 tabindex="-1">Kinderpardon en generaal pardon</h1>' in body
+    assert "Kinderpardon en generaal pardon</span></h1>" in body
     assert "HX-Request" in full.headers["Vary"]
     assert "HX-Request" in fragment.headers["Vary"]
 
@@ -138,6 +138,7 @@ def test_pages_use_only_local_assets(client: FlaskClient):
     assert re.findall(r"<script[^>]*>", html) == [
         '<script src="/static/vendor/js/htmx.min.js" defer>',
         '<script src="/static/js/kiosk.js" defer>',
+        '<script src="/static/js/read-aloud.js" defer>',
     ]
     for asset in [
         "/static/vendor/js/htmx.min.js",

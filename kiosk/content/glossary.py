@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from kiosk.content.models import GlossaryEntry
 from kiosk.content.problems import ContentProblem
 from kiosk.content.schema import Text, describe_errors
+from kiosk.content.sentences import SentenceCollector
 from kiosk.content.yaml_positions import YamlDocument, YamlError
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -61,8 +62,23 @@ def load_glossary(
                 ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line)
             )
             continue
-        entries[key] = GlossaryEntry(term.strip(), item.explanation, tuple(item.forms))
+        entries[key] = _entry(term.strip(), item)
     return entries, problems
+
+
+def _entry(term: str, item: GlossaryItem) -> GlossaryEntry:
+    """The entry with its word and explanation marked as sentences for read-along."""
+    sentences = SentenceCollector()
+    term_html = sentences.mark_plain(term)
+    explanation_html = sentences.mark_plain(item.explanation)
+    return GlossaryEntry(
+        term=term,
+        explanation=item.explanation,
+        forms=tuple(item.forms),
+        term_html=term_html,
+        explanation_html=explanation_html,
+        spoken=tuple(sentences.finish()),
+    )
 
 
 def _read_error(error: Exception) -> str:

@@ -9,13 +9,14 @@ from kiosk.content.glossary import GLOSSARY_FILE, load_glossary
 from kiosk.content.markdown import GlossaryMatcher, new_markdown
 from kiosk.content.models import ContentLibrary, LanguageContent, Topic
 from kiosk.content.problems import ContentProblem
+from kiosk.content.pronunciation import PRONUNCIATION_FILE, load_pronunciation
 from kiosk.content.topic_file import TopicFileError, load_topic
 from kiosk.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 
 #: Files a language folder may hold besides topics.
-KNOWN_DATA_FILES = {GLOSSARY_FILE}
+KNOWN_DATA_FILES = {GLOSSARY_FILE, PRONUNCIATION_FILE}
 
 
 def load_library(content_dir: Path) -> ContentLibrary:
@@ -58,6 +59,12 @@ def _load_language(
             glossary_path, f"{shown}/{GLOSSARY_FILE}"
         )
         problems += glossary_problems
+    pronunciation_path = folder / PRONUNCIATION_FILE
+    if pronunciation_path.exists():
+        content.pronunciation, pronunciation_problems = load_pronunciation(
+            pronunciation_path, f"{shown}/{PRONUNCIATION_FILE}"
+        )
+        problems += pronunciation_problems
     md = new_markdown()
     matcher = GlossaryMatcher(content.glossary.values())
     by_slug: dict[str, Topic] = {}

@@ -12,22 +12,15 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from kiosk.content.models import GlossaryEntry
+from kiosk.content.sentences import SentenceCollector
 
-ALLOWED_TAGS = {
-    "p",
-    "ul",
-    "ol",
-    "li",
-    "h2",
-    "h3",
-    "strong",
-    "em",
-    "a",
-    "button",
-    "br",
-    "blockquote",
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "strong", "em", "a", "button", "br"}
+ALLOWED_TAGS |= {"blockquote", "span", "code"}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    "button": {"type", "class", "popovertarget"},
+    "span": {"class", "data-s"},
 }
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "button": {"type", "class", "popovertarget"}}
 
 
 class GlossaryMatcher:
@@ -95,6 +88,7 @@ class PageMarker:
             f'<button type="button" class="term" popovertarget="{entry.anchor}">'
             f"{escape(word)}</button>"
         )
+        token.meta["spoken"] = word
         return token
 
 
@@ -103,6 +97,7 @@ def new_markdown() -> MarkdownIt:
     as a line break (easy-read layout), plus glossary marking."""
     md = MarkdownIt("commonmark", {"html": True, "breaks": True})
     md.core.ruler.push("glossary_terms", _mark_terms)
+    md.core.ruler.push("sentences", _mark_sentences)
     return md
 
 
@@ -113,6 +108,15 @@ def _mark_terms(state: StateCore) -> None:
     for token in state.tokens:
         if token.type == "inline" and token.children:
             token.children = marker.mark(token.children)
+
+
+def _mark_sentences(state: StateCore) -> None:
+    collector: SentenceCollector | None = state.env.get("sentences")
+    if collector is None:
+        return
+    for token in state.tokens:
+        if token.type == "inline" and token.children is not None:
+            token.children = collector.mark_inline(token.children)
 
 
 def sanitise(html: str) -> Markup:

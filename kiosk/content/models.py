@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kiosk.content.problems import ContentProblem
+from kiosk.content.pronunciation import Pronunciation
 from kiosk.languages import Language
 
 
@@ -28,11 +29,20 @@ class GlossaryEntry:
     term: str
     explanation: str
     forms: tuple[str, ...] = ()
+    #: The word and its explanation as HTML with sentence spans, and as spoken sentences.
+    term_html: Markup = Markup("")
+    explanation_html: Markup = Markup("")
+    spoken: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """The word in a URL: letters and digits joined by dashes."""
+        return "-".join("".join(c if c.isalnum() else " " for c in self.term.casefold()).split())
 
     @property
     def anchor(self) -> str:
         """An id for the word's explanation on a page."""
-        return "uitleg-" + "-".join("".join(c if c.isalnum() else " " for c in self.term).split())
+        return "uitleg-" + self.slug
 
 
 @dataclass(frozen=True)
@@ -51,10 +61,16 @@ class Topic:
     source: Source
     key_points: tuple[str, ...]
     body: str
+    title_html: Markup
     summary_html: Markup
+    attribution_html: Markup
     key_points_html: tuple[Markup, ...]
     body_html: Markup
     terms: tuple[GlossaryEntry, ...]
+    #: What "Voorlezen" reads: title, summary, whose position, key points (sentence ids 0..n-1).
+    spoken_summary: tuple[str, ...]
+    #: The whole page in reading order; starts with `spoken_summary`.
+    spoken_full: tuple[str, ...]
 
 
 @dataclass
@@ -64,10 +80,15 @@ class LanguageContent:
     language: Language
     topics: list[Topic] = field(default_factory=list)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    pronunciation: Pronunciation = field(default_factory=Pronunciation)
 
     def topic(self, slug: str) -> Topic | None:
         """The topic with this slug, if there is one."""
         return next((topic for topic in self.topics if topic.slug == slug), None)
+
+    def glossary_entry(self, slug: str) -> GlossaryEntry | None:
+        """A glossary entry by its URL slug."""
+        return next((entry for entry in self.glossary.values() if entry.slug == slug), None)
 
 
 @dataclass

@@ -14,7 +14,9 @@ from kiosk.content.markdown import GlossaryMatcher, PageMarker, sanitise
 from kiosk.content.models import Source, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.schema import SLUG_PATTERN, TopicMeta, describe_errors
+from kiosk.content.sentences import SentenceCollector
 from kiosk.content.yaml_positions import YamlDocument, YamlError
+from kiosk.languages import LANGUAGES
 
 _FRONT_MATTER = YAMLHandler()
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
@@ -86,10 +88,17 @@ def load_topic(
         raise TopicFileError(problems)
 
     marker = PageMarker(matcher)
-    env = {"marker": marker}
+    sentences = SentenceCollector()
+    env = {"marker": marker, "sentences": sentences}
+    # Rendered in reading order, so sentence ids follow the page from top to bottom.
+    title_html = sentences.mark_plain(meta.title)
     summary_html = sanitise(md.renderInline(meta.summary, env))
+    position = LANGUAGES[lang].position_phrase.format(whose=meta.position_of)
+    attribution_html = sanitise(md.renderInline(position, env))
     key_points_html = tuple(sanitise(md.renderInline(point, env)) for point in meta.key_points)
+    summary_length = len(sentences.sentences)
     body_html = sanitise(md.render(body, env))
+    spoken = sentences.finish()
     source = meta.source
     return Topic(
         lang=lang,
@@ -110,10 +119,14 @@ def load_topic(
         ),
         key_points=tuple(meta.key_points),
         body=body,
+        title_html=title_html,
         summary_html=summary_html,
+        attribution_html=attribution_html,
         key_points_html=key_points_html,
         body_html=body_html,
         terms=tuple(marker.marked),
+        spoken_summary=tuple(spoken[:summary_length]),
+        spoken_full=tuple(spoken),
     )
 
 

@@ -6,17 +6,19 @@ from flask import Flask
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from kiosk.messages import message
 from kiosk.views.rendering import render_page
 
 
 def page_not_found(error: HTTPException) -> ResponseReturnValue:
     """404: the page does not exist."""
-    return render_page("error.html", kind="not_found"), 404
+    return render_page("error.html", kind="not_found", sentences=message("nl", "not_found")), 404
 
 
 def server_error(error: InternalServerError) -> ResponseReturnValue:
     """500: something broke; the visitor gets a calm message, the log has the details."""
-    return render_page("error.html", kind="server_error"), 500
+    sentences = message("nl", "server_error")
+    return render_page("error.html", kind="server_error", sentences=sentences), 500
 
 
 def init_app(app: Flask) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of
+from kiosk import content_of, speech_of
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    """Overall status plus the state of the content; 503 when nothing can be shown."""
+    """Overall status plus the state of content and speech; 503 when nothing can be shown."""
     library = content_of(current_app)
     if library.topic_count == 0:
         content_status = "error"
@@ -20,8 +20,13 @@ def healthz() -> ResponseReturnValue:
         content_status = "degraded"
     else:
         content_status = "ok"
+    speech = speech_of(current_app).status()
+    overall = content_status
+    if overall == "ok" and speech["status"] != "ok":
+        overall = "degraded"
     body = {
-        "status": content_status,
+        "status": overall,
+        "speech": speech,
         "content": {
             "status": content_status,
             "languages": {

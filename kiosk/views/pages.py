@@ -7,7 +7,7 @@ import re
 from flask import Blueprint, abort, current_app
 
 from kiosk import content_of
-from kiosk.content import LanguageContent
+from kiosk.content import LanguageContent, Topic
 from kiosk.content.schema import SLUG_PATTERN
 from kiosk.views.rendering import render_page
 
@@ -17,11 +17,20 @@ _LANG = re.compile(r"^[a-z]{2,3}$")
 _SLUG = re.compile(SLUG_PATTERN)
 
 
-def _language_or_404(lang: str) -> LanguageContent:
+def language_or_404(lang: str) -> LanguageContent:
+    """The content of a language that exists, or a 404."""
     content = content_of(current_app).language(lang) if _LANG.match(lang) else None
     if content is None:
         abort(404)
     return content
+
+
+def topic_or_404(lang: str, slug: str) -> Topic:
+    """A topic that exists, or a 404."""
+    found = language_or_404(lang).topic(slug) if _SLUG.match(slug) else None
+    if found is None:
+        abort(404)
+    return found
 
 
 @bp.get("/")
@@ -34,15 +43,11 @@ def start() -> str:
 @bp.get("/<lang>/")
 def topic_index(lang: str) -> str:
     """One big card per topic."""
-    content = _language_or_404(lang)
+    content = language_or_404(lang)
     return render_page("topic_index.html", lang=lang, topics=content.topics)
 
 
 @bp.get("/<lang>/<slug>")
 def topic(lang: str, slug: str) -> str:
     """A topic: title, summary, whose position it is, key points, text and hard words."""
-    content = _language_or_404(lang)
-    found = content.topic(slug) if _SLUG.match(slug) else None
-    if found is None:
-        abort(404)
-    return render_page("topic.html", lang=lang, topic=found)
+    return render_page("topic.html", lang=lang, topic=topic_or_404(lang, slug))

@@ -1,0 +1,96 @@
+"""The speech cache: audio and timings per key, written so a crash never leaves half a file.
+
+Each entry is `<key>.ogg` (or `<key>.wav` until the compressed copy exists) and `<key>.json`
+with the timings. The JSON is written last and names the audio file and its size, so an entry
+counts only when both are complete; a truncated or missing audio file makes it a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One spoken sentence and when it is heard, in seconds."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class SpeechResult:
+    """A finished rendering: the audio file's name in the cache and the sentence timings."""
+
+    key: str
+    audio_file: str
+    duration: float
+    sentences: tuple[Sentence, ...]
+
+
+class SpeechCache:
+    """A folder of rendered speech."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def path(self, name: str) -> Path:
+        """The path of a file in the cache (names are checked by the caller)."""
+        return self.folder / name
+
+    def lookup(self, key: str) -> SpeechResult | None:
+        """The complete entry for `key`, or None (missing, half-written or damaged)."""
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            audio = self.folder / data["audio"]
+            if audio.stat().st_size != data["size"] or audio.stat().st_size == 0:
+                return None
+            sentences = tuple(Sentence(s["text"], s["start"], s["end"]) for s in data["sentences"])
+            return SpeechResult(key, data["audio"], data["duration"], sentences)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def store(self, key: str, audio_source: Path, suffix: str, duration: float,
+              sentences: tuple[Sentence, ...]) -> SpeechResult:  # fmt: skip
+        """Move `audio_source` into the cache as `<key><suffix>` and record its timings."""
+        name = f"{key}{suffix}"
+        os.replace(audio_source, self.folder / name)
+        record = {
+            "audio": name,
+            "size": (self.folder / name).stat().st_size,
+            "duration": duration,
+            "sentences": [s.__dict__ for s in sentences],
+        }
+        self._write_atomically(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False))
+        return SpeechResult(key, name, duration, sentences)
+
+    def temporary_path(self, suffix: str) -> Path:
+        """A fresh file name inside the cache folder (same file system, so rename is atomic)."""
+        descriptor, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=self.folder)
+        os.close(descriptor)
+        return Path(name)
+
+    def _write_atomically(self, target: Path, text: str) -> None:
+        temporary = self.temporary_path(".json")
+        try:
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def remove_leftovers(self) -> None:
+        """Delete temporary files of renderings that were interrupted."""
+        for leftover in self.folder.glob(".tmp-*"):
+            leftover.unlink(missing_ok=True)

@@ -1,0 +1,291 @@
+"""The speech service: text in, audio with sentence timings out, cached and rendered in order.
+
+One renderer thread feeds the single speech worker. Visitors' requests go before background
+work; ten requests for the same text wait on one rendering. A text nobody has asked for yet
+is rendered straight to Ogg Opus; one a visitor is waiting for is served as WAV first (no
+encoding delay) and compressed right after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+import queue
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.pronunciation import Pronunciation
+from kiosk.speech.audio import EncoderError, encode_opus, encoder_available, wav_duration
+from kiosk.speech.cache import Sentence, SpeechCache, SpeechResult
+from kiosk.speech.timings import build_script, sentence_times
+from kiosk.speech.worker import (
+    ESPEAK_LIBRARY,
+    SpeechEngineError,
+    SpeechWorker,
+    WorkerFailed,
+    engine_version,
+)
+
+log = logging.getLogger(__name__)
+
+#: Bump when the audio or timing format changes, so old cache entries are not used.
+FORMAT_VERSION = 1
+VISITOR, COMPRESS, BACKGROUND = 0, 1, 2
+#: A WAV served to a visitor is kept this long after its Ogg exists (a seek may still need it).
+WAV_GRACE_SECONDS = 600
+
+
+class SpeechUnavailable(RuntimeError):
+    """Reading aloud cannot be done now; the message is for staff (visitors get a plain one)."""
+
+
+@dataclass(frozen=True)
+class SpeechRequest:
+    """Sentences to speak in one voice, as shown on screen."""
+
+    sentences: tuple[str, ...]
+    voice: str
+    pronunciation: Pronunciation = field(default_factory=Pronunciation, compare=False)
+
+    def spoken(self) -> list[str]:
+        """The sentences as the voice should read them."""
+        return [self.pronunciation.apply(sentence) for sentence in self.sentences]
+
+
+@dataclass
+class Progress:
+    """Background rendering: how much is done."""
+
+    total: int = 0
+    done: int = 0
+    failed: int = 0
+
+
+class SpeechService:
+    """Renders and caches speech; safe to call from any request thread."""
+
+    def __init__(
+        self,
+        cache_dir: Path,
+        rate: int = 150,
+        job_timeout: float = 30.0,
+        retry_seconds: float = 30.0,
+        library: str = ESPEAK_LIBRARY,
+    ) -> None:
+        self.cache = SpeechCache(cache_dir)
+        self.cache.remove_leftovers()
+        self.rate = rate
+        self.library = library
+        self.retry_seconds = retry_seconds
+        self.worker = SpeechWorker(job_timeout=job_timeout, library=library)
+        self.progress = Progress()
+        self._queue: queue.PriorityQueue[tuple[int, int, str, Any]] = queue.PriorityQueue()
+        self._order = itertools.count()
+        self._pending: dict[str, Future[SpeechResult]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._engine: str | None = None
+        self._problem: str | None = None
+        self._retry_at = 0.0
+        self.syntheses = 0
+
+    # -- asking for speech ------------------------------------------------------------------
+
+    def key_for(self, request: SpeechRequest) -> str:
+        """The cache key: text as spoken, voice, rate and engine version."""
+        material = [
+            FORMAT_VERSION,
+            self._engine_version(),
+            request.voice,
+            self.rate,
+            request.spoken(),
+        ]
+        return hashlib.sha256(json.dumps(material).encode()).hexdigest()[:32]
+
+    def get(self, request: SpeechRequest, timeout: float = 30.0) -> SpeechResult:
+        """The rendered speech, from the cache or rendered now (visitors go first)."""
+        key = self.key_for(request)
+        cached = self.cache.lookup(key)
+        if cached is not None:
+            return cached
+        self._check_available()
+        try:
+            return self._submit(key, request, VISITOR).result(timeout)
+        except FutureTimeout as error:
+            raise SpeechUnavailable(f"rendering took longer than {timeout:g} s") from error
+
+    def prerender(self, requests: Iterable[SpeechRequest]) -> list[Future[SpeechResult]]:
+        """Render everything not yet cached, in the background; returns one future each."""
+        futures = []
+        for request in requests:
+            try:
+                key = self.key_for(request)
+            except SpeechUnavailable:
+                self.progress.failed += 1
+                continue
+            self.progress.total += 1
+            cached = self.cache.lookup(key)
+            if cached is not None:
+                self.progress.done += 1
+                done: Future[SpeechResult] = Future()
+                done.set_result(cached)
+                futures.append(done)
+                continue
+            future = self._submit(key, request, BACKGROUND)
+            future.add_done_callback(self._count)
+            futures.append(future)
+        return futures
+
+    def status(self) -> dict[str, object]:
+        """For /healthz and the staff: whether speech works, and why not."""
+        available = self._problem is None
+        return {
+            "status": "ok" if available else "degraded",
+            "reason": self._problem,
+            "engine": self._engine,
+            "worker_pid": self.worker.pid,
+            "syntheses": self.syntheses,
+            "compressed": encoder_available(),
+            "prerender": self.progress.__dict__.copy(),
+        }
+
+    def close(self) -> None:
+        """Stop the renderer and the worker."""
+        if self._thread is not None:
+            self._queue.put((-1, -1, "", None))
+            self._thread.join(timeout=10)
+            self._thread = None
+        self.worker.stop()
+
+    # -- inside -----------------------------------------------------------------------------
+
+    def _engine_version(self) -> str:
+        if self._engine is None:
+            try:
+                self._engine = engine_version(self.library)
+            except SpeechEngineError as error:
+                self._fail(str(error))
+                raise SpeechUnavailable(str(error)) from error
+        return self._engine
+
+    def _check_available(self) -> None:
+        if self._problem is not None and time.monotonic() < self._retry_at:
+            raise SpeechUnavailable(self._problem)
+
+    def _fail(self, problem: str) -> None:
+        if self._problem != problem:
+            log.error("speech is not available: %s", problem)
+        self._problem = problem
+        self._retry_at = time.monotonic() + self.retry_seconds
+
+    def _count(self, future: Future[SpeechResult]) -> None:
+        if future.exception() is None:
+            self.progress.done += 1
+        else:
+            self.progress.failed += 1
+
+    def _submit(self, key: str, request: SpeechRequest, priority: int) -> Future[SpeechResult]:
+        with self._lock:
+            future = self._pending.get(key)
+            if future is None:
+                future = Future()
+                self._pending[key] = future
+            elif priority >= BACKGROUND:
+                return future
+            # A visitor's request for queued background work is queued again, at the front.
+            self._queue.put((priority, next(self._order), key, request))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
+                self._thread.start()
+        return future
+
+    def _run(self) -> None:
+        while True:
+            priority, _, key, request = self._queue.get()
+            if priority < 0:
+                return
+            if priority == COMPRESS:
+                self._compress(key)
+                continue
+            future = self._pending.get(key)
+            if future is None or future.done():
+                continue
+            try:
+                result = self.cache.lookup(key) or self._render(key, request, priority == VISITOR)
+            except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
+                message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
+                self._fail(message)
+                future.set_exception(SpeechUnavailable(message))
+            else:
+                self._problem = None
+                future.set_result(result)
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+            self._remove_served_wavs()
+
+    def _render(self, key: str, request: SpeechRequest, visitor_waiting: bool) -> SpeechResult:
+        script = build_script(request.spoken())
+        wav = self.cache.temporary_path(".wav")
+        try:
+            words = self._synthesize(script.text, request.voice, wav)
+            duration = wav_duration(wav)
+            times = sentence_times(script, words, duration)
+            sentences = tuple(
+                Sentence(text, start, end)
+                for text, (start, end) in zip(request.sentences, times, strict=True)
+            )
+            if visitor_waiting or not encoder_available():
+                result = self.cache.store(key, wav, ".wav", duration, sentences)
+                if encoder_available():
+                    self._queue.put((COMPRESS, next(self._order), key, None))
+                return result
+            return self._store_compressed(key, wav, duration, sentences)
+        finally:
+            wav.unlink(missing_ok=True)
+
+    def _synthesize(self, text: str, voice: str, wav: Path):
+        try:
+            words = self.worker.synthesize(text, voice, self.rate, wav)
+        except WorkerFailed as error:
+            log.warning("speech worker failed, restarting it: %s", error)
+            words = self.worker.synthesize(text, voice, self.rate, wav)
+        self.syntheses += 1
+        return words
+
+    def _store_compressed(self, key, wav: Path, duration: float, sentences) -> SpeechResult:
+        ogg = self.cache.temporary_path(".ogg")
+        try:
+            encode_opus(wav, ogg)
+            return self.cache.store(key, ogg, ".ogg", duration, sentences)
+        finally:
+            ogg.unlink(missing_ok=True)
+
+    def _compress(self, key: str) -> None:
+        entry = self.cache.lookup(key)
+        if entry is None or not entry.audio_file.endswith(".wav"):
+            return
+        try:
+            self._store_compressed(
+                key, self.cache.path(entry.audio_file), entry.duration, entry.sentences
+            )
+        except (EncoderError, OSError) as error:
+            log.warning("speech audio %s stays uncompressed: %s", key, error)
+
+    def _remove_served_wavs(self) -> None:
+        """Drop WAVs whose Ogg took over more than WAV_GRACE_SECONDS ago."""
+        limit = time.time() - WAV_GRACE_SECONDS
+        for wav in self.cache.folder.glob("*.wav"):
+            if wav.name.startswith(".tmp-"):
+                continue
+            ogg = wav.with_suffix(".ogg")
+            if ogg.exists() and ogg.stat().st_mtime < limit:
+                wav.unlink(missing_ok=True)

@@ -1,0 +1,26 @@
+"""What the kiosk can read aloud: the speech requests for topics, glossary words and messages."""
+
+from __future__ import annotations
+
+from kiosk.content import ContentLibrary, LanguageContent
+from kiosk.messages import MESSAGES
+from kiosk.speech import SpeechRequest
+
+
+def speech_request(content: LanguageContent, sentences: tuple[str, ...]) -> SpeechRequest:
+    """Sentences in the language's voice, with its pronunciation list."""
+    return SpeechRequest(sentences, content.language.voice, content.pronunciation)
+
+
+def all_speech_requests(library: ContentLibrary) -> list[SpeechRequest]:
+    """Everything that can be read aloud; topic summaries first (the most used)."""
+    summaries, rest = [], []
+    for lang, content in library.languages.items():
+        if not content.language.voice:
+            continue
+        for topic in content.topics:
+            summaries.append(speech_request(content, topic.spoken_summary))
+            rest.append(speech_request(content, topic.spoken_full))
+        rest += [speech_request(content, entry.spoken) for entry in content.glossary.values()]
+        rest += [speech_request(content, text) for text in MESSAGES.get(lang, {}).values()]
+    return summaries + rest

@@ -1,0 +1,94 @@
+"""Speech URLs: timings as JSON (speech.json) and the audio files they name."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, current_app, jsonify, request, send_from_directory, url_for
+from flask.typing import ResponseReturnValue
+
+from kiosk import speech_of
+from kiosk.messages import message
+from kiosk.speech import SpeechUnavailable
+from kiosk.speech.cache import KEY_PATTERN
+from kiosk.spoken_content import speech_request
+from kiosk.views.pages import language_or_404, topic_or_404
+
+bp = Blueprint("speech", __name__)
+
+UNAVAILABLE = {"nl": "Voorlezen lukt nu niet. Probeer het later nog eens."}
+_WORD_SLUG = re.compile(r"^[\w-]{1,80}$")
+
+
+def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
+    content = language_or_404(lang)
+    if not content.language.voice:
+        return _unavailable(lang, f"no voice for language {lang}")
+    try:
+        result = speech_of(current_app).get(
+            speech_request(content, sentences), timeout=current_app.config["SPEECH_WAIT_SECONDS"]
+        )
+    except SpeechUnavailable as error:
+        return _unavailable(lang, str(error))
+    response = jsonify(
+        {
+            "audio": url_for("speech.audio", name=result.audio_file),
+            "duration": result.duration,
+            "sentences": [
+                {"id": index, "text": s.text, "start": s.start, "end": s.end}
+                for index, s in enumerate(result.sentences)
+            ],
+        }
+    )
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _unavailable(lang: str, reason: str) -> ResponseReturnValue:
+    current_app.logger.warning("speech unavailable: %s", reason)
+    text = UNAVAILABLE.get(lang, UNAVAILABLE["nl"])
+    response = jsonify({"error": "speech_unavailable", "message": text})
+    response.headers["Retry-After"] = "30"
+    return response, 503
+
+
+@bp.get("/<lang>/<slug>/speech.json")
+def topic_speech(lang: str, slug: str) -> ResponseReturnValue:
+    """The spoken summary (default) or, with ?part=full, the whole topic."""
+    topic = topic_or_404(lang, slug)
+    part = request.args.get("part", "summary")
+    if part not in ("summary", "full"):
+        abort(404)
+    return _speech_json(lang, topic.spoken_full if part == "full" else topic.spoken_summary)
+
+
+@bp.get("/<lang>/words/<word>/speech.json")
+def word_speech(lang: str, word: str) -> ResponseReturnValue:
+    """A glossary word and its explanation."""
+    entry = language_or_404(lang).glossary_entry(word) if _WORD_SLUG.match(word) else None
+    if entry is None:
+        abort(404)
+    return _speech_json(lang, entry.spoken)
+
+
+@bp.get("/<lang>/messages/<name>/speech.json")
+def message_speech(lang: str, name: str) -> ResponseReturnValue:
+    """A message the kiosk shows, such as 'this page does not exist'."""
+    language_or_404(lang)
+    sentences = message(lang, name)
+    if sentences is None:
+        abort(404)
+    return _speech_json(lang, sentences)
+
+
+@bp.get("/speech/<name>")
+def audio(name: str) -> ResponseReturnValue:
+    """An audio file from the speech cache (its name holds its content's hash)."""
+    key, _, suffix = name.partition(".")
+    if not KEY_PATTERN.match(key) or suffix not in ("ogg", "wav"):
+        abort(404)
+    response = send_from_directory(
+        speech_of(current_app).cache.folder, name, mimetype=f"audio/{suffix}", max_age=31536000
+    )
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

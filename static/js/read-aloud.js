@@ -1,0 +1,190 @@
+// Read aloud with read-along: plays a region's speech (from its data-speech URL), highlights
+// the sentence being spoken and scrolls it into view, and drives the control bar: pause,
+// continue, stop, previous / repeat / next sentence, and three speeds (pitch kept).
+// One audio element for the whole kiosk: new speech or any navigation stops the old at once.
+(() => {
+  "use strict";
+
+  const audio = new Audio();
+  audio.preload = "auto";
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  let speed = 1;
+  let state = null; // { region, sentences, current, withBar, status }
+
+  const bar = () => document.getElementById("player-bar");
+
+  function showPlayers() {
+    document.querySelectorAll("[data-player][hidden]").forEach((player) => {
+      player.hidden = false;
+    });
+  }
+
+  function setStatus(element, text) {
+    if (element) element.textContent = text;
+  }
+
+  function unavailableText() {
+    return document.body.dataset.speechUnavailable || "";
+  }
+
+  async function start(button) {
+    const region = button.closest("[data-speech]");
+    if (!region) return;
+    stop();
+    const url = new URL(region.dataset.speech, window.location.href);
+    if (button.dataset.listen === "full") url.searchParams.set("part", "full");
+    const status = button.closest("[data-player]").querySelector("[data-player-status]");
+    setStatus(status, "");
+    button.setAttribute("aria-busy", "true");
+    let data;
+    try {
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      data = await response.json();
+      if (!response.ok) throw new Error(data.message || unavailableText());
+    } catch (error) {
+      setStatus(status, error.message || unavailableText());
+      return;
+    } finally {
+      button.removeAttribute("aria-busy");
+    }
+    if (!region.isConnected) return; // the visitor left while we waited
+    state = { region, sentences: data.sentences, current: -1, withBar: !region.hasAttribute("popover"), status };
+    region.classList.add("is-reading");
+    document.body.classList.toggle("is-reading", state.withBar);
+    bar().hidden = !state.withBar;
+    showPaused(false);
+    audio.src = data.audio;
+    audio.playbackRate = speed;
+    audio.preservesPitch = true;
+    play();
+  }
+
+  function play() {
+    audio.play().catch((error) => {
+      if (error.name !== "AbortError" && state) setStatus(state.status, unavailableText());
+    });
+  }
+
+  function stop() {
+    if (!state) return;
+    audio.pause();
+    audio.removeAttribute("src");
+    audio.load();
+    mark(-1);
+    state.region.classList.remove("is-reading");
+    document.body.classList.remove("is-reading");
+    bar().hidden = true;
+    state = null;
+  }
+
+  function indexAt(time) {
+    const sentences = state.sentences;
+    let index = 0;
+    while (index + 1 < sentences.length && sentences[index + 1].start <= time) index += 1;
+    return index;
+  }
+
+  function mark(index) {
+    if (!state) return;
+    state.region.querySelectorAll(".s.is-current").forEach((el) => el.classList.remove("is-current"));
+    state.current = index;
+    if (index < 0) return;
+    const pieces = state.region.querySelectorAll(`.s[data-s="${index}"]`);
+    pieces.forEach((el) => el.classList.add("is-current"));
+    const first = pieces[0];
+    if (first && !isWellInView(first)) {
+      first.scrollIntoView({ block: "center", behavior: reducedMotion.matches ? "auto" : "smooth" });
+    }
+  }
+
+  function isWellInView(element) {
+    const box = element.getBoundingClientRect();
+    const barBox = bar().hidden ? null : bar().getBoundingClientRect();
+    const bottom = barBox ? barBox.top : window.innerHeight;
+    return box.top >= 0 && box.bottom <= bottom;
+  }
+
+  function follow() {
+    if (!state) return;
+    const index = indexAt(audio.currentTime);
+    if (index !== state.current) mark(index);
+    if (!audio.paused) window.requestAnimationFrame(follow);
+  }
+
+  function seek(index) {
+    if (!state) return;
+    if (index >= state.sentences.length) {
+      stop();
+      return;
+    }
+    const target = state.sentences[Math.max(0, index)];
+    audio.currentTime = target.start + 0.001;
+    mark(Math.max(0, index));
+    showPaused(false);
+    play();
+  }
+
+  function showPaused(paused) {
+    const root = bar();
+    root.querySelector('[data-action="pause"]').hidden = paused;
+    root.querySelector('[data-action="resume"]').hidden = !paused;
+  }
+
+  function setSpeed(value) {
+    speed = value;
+    audio.playbackRate = value;
+    bar().querySelectorAll("[data-speed]").forEach((button) => {
+      button.setAttribute("aria-pressed", String(Number(button.dataset.speed) === value));
+    });
+  }
+
+  const actions = {
+    pause: () => { audio.pause(); showPaused(true); },
+    resume: () => { showPaused(false); play(); },
+    stop: () => stop(),
+    previous: () => seek(state.current - 1),
+    repeat: () => seek(state.current),
+    next: () => seek(state.current + 1),
+  };
+
+  audio.addEventListener("play", () => window.requestAnimationFrame(follow));
+  audio.addEventListener("seeked", () => state && mark(indexAt(audio.currentTime)));
+  audio.addEventListener("ended", () => stop());
+
+  document.addEventListener("click", (event) => {
+    const listen = event.target.closest("[data-listen]");
+    if (listen) {
+      start(listen);
+      return;
+    }
+    const action = event.target.closest("#player-bar [data-action]");
+    if (action && state) {
+      actions[action.dataset.action]();
+      return;
+    }
+    const speedButton = event.target.closest("#player-bar [data-speed]");
+    if (speedButton) {
+      setSpeed(Number(speedButton.dataset.speed));
+      return;
+    }
+    // Tapping a sentence of the text being read plays from there (not a hard word or a link).
+    const sentence = event.target.closest(".s[data-s]");
+    if (sentence && state && state.region.contains(sentence) && !event.target.closest("button, a")) {
+      seek(Number(sentence.dataset.s));
+    }
+  });
+
+  // Speech stops at once when the visitor goes elsewhere or closes the explanation it reads.
+  document.addEventListener("htmx:beforeRequest", () => stop());
+  window.addEventListener("pagehide", () => stop());
+  document.addEventListener("toggle", (event) => {
+    if (state && event.target === state.region && event.newState === "closed") stop();
+  }, true);
+  document.addEventListener("htmx:afterSettle", showPlayers);
+  showPlayers();
+
+  // For tests and the staff's diagnostics: what is playing now.
+  window.kioskReadAloud = {
+    state: () => state && { current: state.current, sentences: state.sentences.length, paused: audio.paused, rate: audio.playbackRate, time: audio.currentTime },
+  };
+})();
