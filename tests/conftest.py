@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,11 +41,15 @@ Een zin met een asielzoeker erin.
 """
 
 
+# One speech cache for the whole test run, outside the project's instance folder.
+SPEECH_CACHE = Path(tempfile.mkdtemp(prefix="kiosk-test-speech-"))
+atexit.register(shutil.rmtree, SPEECH_CACHE, True)
+
+
 def make_app(content_dir: Path, **config: object) -> Flask:
     """The kiosk app on `content_dir`, in testing mode."""
-    return create_app(
-        {"TESTING": True, "SECRET_KEY": "test", "CONTENT_DIR": str(content_dir), **config}
-    )
+    defaults = {"TESTING": True, "SECRET_KEY": "test", "SPEECH_CACHE_DIR": str(SPEECH_CACHE)}
+    return create_app({**defaults, "CONTENT_DIR": str(content_dir), **config})
 
 
 @pytest.fixture

@@ -25,9 +25,11 @@ from typing import Any
 from kiosk.content.pronunciation import Pronunciation
 from kiosk.speech.audio import EncoderError, encode_opus, encoder_available, wav_duration
 from kiosk.speech.cache import Sentence, SpeechCache, SpeechResult
-from kiosk.speech.timings import build_script, sentence_times
+from kiosk.speech.synthesis import Synthesize, render_wav
+from kiosk.speech.timings import WordEvent
 from kiosk.speech.worker import (
     ESPEAK_LIBRARY,
+    JobFailed,
     SpeechEngineError,
     SpeechWorker,
     WorkerFailed,
@@ -222,7 +224,8 @@ class SpeechService:
                 result = self.cache.lookup(key) or self._render(key, request, priority == VISITOR)
             except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
                 message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
-                self._fail(message)
+                if not isinstance(error, JobFailed):  # the engine itself is in trouble
+                    self._fail(message)
                 future.set_exception(SpeechUnavailable(message))
             else:
                 self._problem = None
@@ -233,16 +236,15 @@ class SpeechService:
             self._remove_served_wavs()
 
     def _render(self, key: str, request: SpeechRequest, visitor_waiting: bool) -> SpeechResult:
-        script = build_script(request.spoken())
         wav = self.cache.temporary_path(".wav")
+        scratch = self.cache.temporary_path(".wav")
         try:
-            words = self._synthesize(script.text, request.voice, wav)
-            duration = wav_duration(wav)
-            times = sentence_times(script, words, duration)
+            times = render_wav(self._synthesize(request.voice), request.spoken(), wav, scratch)
             sentences = tuple(
                 Sentence(text, start, end)
                 for text, (start, end) in zip(request.sentences, times, strict=True)
             )
+            duration = wav_duration(wav)
             if visitor_waiting or not encoder_available():
                 result = self.cache.store(key, wav, ".wav", duration, sentences)
                 if encoder_available():
@@ -251,15 +253,21 @@ class SpeechService:
             return self._store_compressed(key, wav, duration, sentences)
         finally:
             wav.unlink(missing_ok=True)
+            scratch.unlink(missing_ok=True)
 
-    def _synthesize(self, text: str, voice: str, wav: Path):
-        try:
-            words = self.worker.synthesize(text, voice, self.rate, wav)
-        except WorkerFailed as error:
-            log.warning("speech worker failed, restarting it: %s", error)
-            words = self.worker.synthesize(text, voice, self.rate, wav)
+    def _synthesize(self, voice: str) -> Synthesize:
+        """One chunk through the worker; a worker that dies or hangs is replaced once."""
+
+        def synthesize(text: str, target: Path) -> list[WordEvent]:
+            try:
+                words = self.worker.synthesize(text, voice, self.rate, target)
+            except WorkerFailed as error:
+                log.warning("speech worker failed, restarting it: %s", error)
+                words = self.worker.synthesize(text, voice, self.rate, target)
+            return words
+
         self.syntheses += 1
-        return words
+        return synthesize
 
     def _store_compressed(self, key, wav: Path, duration: float, sentences) -> SpeechResult:
         ogg = self.cache.temporary_path(".ogg")

@@ -28,6 +28,10 @@ class SpeechEngineError(RuntimeError):
     """The engine cannot speak: not installed, cannot start, or kept failing."""
 
 
+class JobFailed(SpeechEngineError):
+    """The engine works, but could not say this text (an unknown voice, for example)."""
+
+
 class WorkerFailed(SpeechEngineError):
     """The worker died or hung during a job (it has been stopped; a retry starts a new one)."""
 
@@ -74,7 +78,7 @@ class SpeechWorker:
             self._connection.send(("synth", text, voice, rate, str(wav_path)))
             reply = self._receive(self.job_timeout, "job")
             if reply[0] != "ok":
-                raise SpeechEngineError(reply[1])
+                raise JobFailed(reply[1])
             self.jobs_done += 1
             return [WordEvent(position, ms) for position, ms in reply[1]]
 

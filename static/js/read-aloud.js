@@ -185,6 +185,14 @@
 
   // For tests and the staff's diagnostics: what is playing now.
   window.kioskReadAloud = {
-    state: () => state && { current: state.current, sentences: state.sentences.length, paused: audio.paused, rate: audio.playbackRate, time: audio.currentTime },
+    audio,
+    state: () => state && {
+      current: state.current,
+      sentences: state.sentences.length,
+      paused: audio.paused,
+      rate: audio.playbackRate,
+      time: audio.currentTime,
+      start: (state.sentences[state.current] || {}).start,
+    },
   };
 })();

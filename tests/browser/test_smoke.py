@@ -117,7 +117,7 @@ def test_tapping_through_uses_htmx_and_moves_focus(page: Page, live_server: str)
 
 def test_hard_word_explanation_opens_and_closes(page: Page, live_server: str):
     page.goto(live_server + "/nl/kinderpardon")
-    explanation = page.locator("#uitleg-Kamerlid")
+    explanation = page.locator("#uitleg-kamerlid")
     expect(explanation).to_be_hidden()
     page.get_by_role("button", name="Kamerlid").click()
     expect(explanation).to_be_visible()

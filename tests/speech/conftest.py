@@ -1,0 +1,32 @@
+"""A speech service on real espeak-ng, shared by the speech tests, with its own cache."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.speech import SpeechRequest, SpeechService
+
+
+@pytest.fixture(scope="session")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SpeechService]:
+    service = SpeechService(tmp_path_factory.mktemp("speech-cache"))
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def fresh_service(tmp_path: Path) -> Iterator[SpeechService]:
+    """A service with an empty cache and a worker of its own."""
+    service = SpeechService(tmp_path / "cache", job_timeout=10)
+    yield service
+    service.close()
+
+
+def new_text(*sentences: str) -> SpeechRequest:
+    """A request no test has rendered before (so it is not in the cache)."""
+    marker = f"Dit is test {uuid.uuid4().int % 100000}."
+    return SpeechRequest((marker, *sentences), "nl")
