@@ -4,6 +4,8 @@
 #   ./kiosk.sh run [--host H] [--port P]   start the kiosk (default http://127.0.0.1:8000)
 #   ./kiosk.sh test [pytest arguments]     run the test suite
 #   ./kiosk.sh check                       check the content files
+#   ./kiosk.sh prerender                   render all speech now, with a progress bar
+#   ./kiosk.sh bench                       run the benchmarks (bench/), print a table
 #   ./kiosk.sh screenshots                 refresh docs/screenshots/
 #   ./kiosk.sh setup                       only install what is missing
 #
@@ -95,7 +97,9 @@ case "$command" in
   run) setup run; exec "$PYTHON" run.py "$@" ;;
   test) setup test; exec "$PYTHON" -m pytest "$@" ;;
   check) setup run; exec "$PYTHON" run.py check "$@" ;;
+  prerender) setup run; exec "$PYTHON" run.py prerender "$@" ;;
+  bench) setup test; exec "$PYTHON" -m bench.run "$@" ;;
   screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
   setup) setup test ;;
-  *) echo "usage: ./kiosk.sh run|test|check|screenshots|setup [arguments]" >&2; exit 2 ;;
+  *) echo "usage: ./kiosk.sh run|test|check|prerender|bench|screenshots|setup [arguments]" >&2; exit 2 ;;
 esac

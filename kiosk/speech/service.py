@@ -1,9 +1,9 @@
 """The speech service: text in, audio with sentence timings out, cached and rendered in order.
 
 One renderer thread feeds the single speech worker. Visitors' requests go before background
-work; ten requests for the same text wait on one rendering. A text nobody has asked for yet
-is rendered straight to Ogg Opus; one a visitor is waiting for is served as WAV first (no
-encoding delay) and compressed right after.
+work; ten requests for the same text wait on one rendering. A rendering is stored as WAV at
+once (so nobody waits for encoding) and compressed to Ogg Opus by a second thread right after;
+the WAV stays a while for players that are still reading it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 #: Bump when the audio or timing format changes, so old cache entries are not used.
 FORMAT_VERSION = 1
-VISITOR, COMPRESS, BACKGROUND = 0, 1, 2
+VISITOR, BACKGROUND = 0, 1
 #: A WAV served to a visitor is kept this long after its Ogg exists (a seek may still need it).
 WAV_GRACE_SECONDS = 600
 
@@ -94,6 +94,8 @@ class SpeechService:
         self._pending: dict[str, Future[SpeechResult]] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech-compress")
+        self._compressing: set[Future[None]] = set()
         self._engine: str | None = None
         self._problem: str | None = None
         self._retry_at = 0.0
@@ -159,12 +161,18 @@ class SpeechService:
             "prerender": self.progress.__dict__.copy(),
         }
 
+    def idle(self) -> bool:
+        """Nothing queued, rendering or compressing."""
+        with self._lock:
+            return not self._pending and not any(not f.done() for f in self._compressing)
+
     def close(self) -> None:
-        """Stop the renderer and the worker."""
+        """Stop the renderer, the compressor and the worker."""
         if self._thread is not None:
             self._queue.put((-1, -1, "", None))
             self._thread.join(timeout=10)
             self._thread = None
+        self._compressor.shutdown(wait=True, cancel_futures=True)
         self.worker.stop()
 
     # -- inside -----------------------------------------------------------------------------
@@ -214,14 +222,11 @@ class SpeechService:
             priority, _, key, request = self._queue.get()
             if priority < 0:
                 return
-            if priority == COMPRESS:
-                self._compress(key)
-                continue
             future = self._pending.get(key)
             if future is None or future.done():
                 continue
             try:
-                result = self.cache.lookup(key) or self._render(key, request, priority == VISITOR)
+                result = self.cache.lookup(key) or self._render(key, request)
             except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
                 message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
                 if not isinstance(error, JobFailed):  # the engine itself is in trouble
@@ -233,9 +238,8 @@ class SpeechService:
             finally:
                 with self._lock:
                     self._pending.pop(key, None)
-            self._remove_served_wavs()
 
-    def _render(self, key: str, request: SpeechRequest, visitor_waiting: bool) -> SpeechResult:
+    def _render(self, key: str, request: SpeechRequest) -> SpeechResult:
         wav = self.cache.temporary_path(".wav")
         scratch = self.cache.temporary_path(".wav")
         try:
@@ -244,13 +248,12 @@ class SpeechService:
                 Sentence(text, start, end)
                 for text, (start, end) in zip(request.sentences, times, strict=True)
             )
-            duration = wav_duration(wav)
-            if visitor_waiting or not encoder_available():
-                result = self.cache.store(key, wav, ".wav", duration, sentences)
-                if encoder_available():
-                    self._queue.put((COMPRESS, next(self._order), key, None))
-                return result
-            return self._store_compressed(key, wav, duration, sentences)
+            result = self.cache.store(key, wav, ".wav", wav_duration(wav), sentences)
+            if encoder_available():
+                with self._lock:
+                    self._compressing = {f for f in self._compressing if not f.done()}
+                    self._compressing.add(self._compressor.submit(self._compress, key))
+            return result
         finally:
             wav.unlink(missing_ok=True)
             scratch.unlink(missing_ok=True)
@@ -269,24 +272,20 @@ class SpeechService:
         self.syntheses += 1
         return synthesize
 
-    def _store_compressed(self, key, wav: Path, duration: float, sentences) -> SpeechResult:
-        ogg = self.cache.temporary_path(".ogg")
-        try:
-            encode_opus(wav, ogg)
-            return self.cache.store(key, ogg, ".ogg", duration, sentences)
-        finally:
-            ogg.unlink(missing_ok=True)
-
     def _compress(self, key: str) -> None:
+        """Replace a cached WAV by Ogg Opus (in the compressor thread)."""
         entry = self.cache.lookup(key)
         if entry is None or not entry.audio_file.endswith(".wav"):
             return
+        ogg = self.cache.temporary_path(".ogg")
         try:
-            self._store_compressed(
-                key, self.cache.path(entry.audio_file), entry.duration, entry.sentences
-            )
+            encode_opus(self.cache.path(entry.audio_file), ogg)
+            self.cache.store(key, ogg, ".ogg", entry.duration, entry.sentences)
         except (EncoderError, OSError) as error:
             log.warning("speech audio %s stays uncompressed: %s", key, error)
+        finally:
+            ogg.unlink(missing_ok=True)
+        self._remove_served_wavs()
 
     def _remove_served_wavs(self) -> None:
         """Drop WAVs whose Ogg took over more than WAV_GRACE_SECONDS ago."""

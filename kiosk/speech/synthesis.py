@@ -11,7 +11,7 @@ from pathlib import Path
 from kiosk.speech.timings import WordEvent, build_script, sentence_times
 
 #: A chunk holds whole sentences up to about this many characters (measured in bench/).
-CHUNK_CHARACTERS = 400
+CHUNK_CHARACTERS = 1000
 
 Synthesize = Callable[[str, Path], list[WordEvent]]
 

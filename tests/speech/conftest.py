@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,14 @@ def fresh_service(tmp_path: Path) -> Iterator[SpeechService]:
     service = SpeechService(tmp_path / "cache", job_timeout=10)
     yield service
     service.close()
+
+
+def settle(service: SpeechService, timeout: float = 60) -> None:
+    """Wait until the service has rendered and compressed everything it was given."""
+    deadline = time.monotonic() + timeout
+    while not service.idle():
+        assert time.monotonic() < deadline, "the speech service never became idle"
+        time.sleep(0.02)
 
 
 def new_text(*sentences: str) -> SpeechRequest:

@@ -18,7 +18,7 @@ from kiosk.content import load_library
 from kiosk.speech import SpeechRequest, SpeechService, SpeechUnavailable
 from kiosk.spoken_content import speech_request
 from tests.conftest import BUNDLED_CONTENT
-from tests.speech.conftest import new_text
+from tests.speech.conftest import new_text, settle
 
 DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]
 
@@ -50,10 +50,12 @@ def test_every_topic_has_audio_and_increasing_timings(speech: SpeechService, par
         assert abs(result.duration - audio_duration(audio)) <= 0.3
 
 
-def test_background_rendering_is_ogg_opus(speech: SpeechService):
+def test_background_rendering_ends_as_ogg_opus(speech: SpeechService):
     request = new_text("Een zin om op te slaan.")
     [future] = speech.prerender([request])
-    result = future.result(30)
+    future.result(30)
+    settle(speech)
+    result = speech.cache.lookup(future.result().key)
     data = speech.cache.path(result.audio_file).read_bytes()
     assert result.audio_file.endswith(".ogg")
     assert data[:4] == b"OggS" and b"OpusHead" in data[:100]
@@ -177,8 +179,10 @@ def test_interrupted_rendering_leaves_no_files(tmp_path: Path):
 
 def test_damaged_cache_entry_is_rendered_again(speech: SpeechService):
     request = new_text("Een zin die kapot gaat.")
-    [rendered] = speech.prerender([request])  # straight to Ogg: no compression runs after it
-    result = rendered.result(30)
+    [rendered] = speech.prerender([request])
+    rendered.result(30)
+    settle(speech)  # compressed: nothing replaces the entry while we damage it
+    result = speech.cache.lookup(rendered.result().key)
     audio = speech.cache.path(result.audio_file)
     audio.write_bytes(audio.read_bytes()[:100])  # truncated by a crash or a full disk
     assert speech.cache.lookup(result.key) is None

@@ -1,0 +1,63 @@
+"""Run the benchmarks, print a table and write bench/results.json.
+
+Usage: python -m bench.run   (or ./kiosk.sh bench)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+
+from bench import speech
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+#: metric: (goal, "max" or "min", what it measures)
+GOALS = {
+    "synth_vs_espeak": (1.3, "max", "kiosk synthesis ÷ espeak-ng -w, same topic"),
+    "synth_topic_ms": (None, "", "kiosk synthesis of a whole topic (median)"),
+    "espeak_cli_topic_ms": (None, "", "espeak-ng -w, same text (baseline)"),
+    "first_audio_warm_ms": (150, "max", "tap on Listen → playing, cached"),
+    "first_audio_cold_ms": (800, "max", "tap on Listen → playing, not cached"),
+    "first_audio_cold_full_ms": (None, "", "tap on Read all → playing, not cached"),
+}
+
+
+def table(metrics: dict[str, float]) -> str:
+    """The metrics as an aligned text table with their goals."""
+    lines = [f"{'metric':28} {'value':>10} {'goal':>8}  ok   what", "-" * 90]
+    for name, value in metrics.items():
+        goal, direction, what = GOALS.get(name, (None, "", ""))
+        if goal is None:
+            verdict, goal_text = "  ", ""
+        else:
+            good = value <= goal if direction == "max" else value >= goal
+            verdict, goal_text = (
+                ("✔ " if good else "✘ "),
+                f"{'≤' if direction == 'max' else '≥'}{goal:g}",
+            )
+        lines.append(f"{name:28} {value:10.2f} {goal_text:>8}  {verdict}  {what}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Run every benchmark once."""
+    metrics: dict[str, float] = {}
+    metrics.update(speech.synthesis_vs_espeak())
+    metrics.update(speech.first_audio())
+    print(table(metrics))
+    machine = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+    RESULTS.write_text(json.dumps({"metrics": metrics, "machine": machine}, indent=2) + "\n")
+    print(f"\nwritten to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
