@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,13 +27,28 @@ SHOTS = [
 ]
 
 
+def reading_shot(page: Page, base: str, target: Path) -> None:
+    """A topic being read aloud: the current sentence highlighted, the control bar shown."""
+    page.goto(base + "/nl/kinderpardon")
+    page.get_by_role("button", name="Alles voorlezen").click()
+    page.wait_for_timeout(1500)
+    for _ in range(8):
+        page.get_by_role("button", name="Volgende zin").click()
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Pauze").click()
+    page.wait_for_timeout(800)  # let the smooth scroll end
+    page.screenshot(path=str(target))
+    print(target)
+
+
 def main() -> int:
     """Write one PNG per entry in SHOTS."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with served(create_app()) as base, sync_playwright() as playwright:
+    app = create_app()
+    with served(app) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport=KIOSK_SCREEN)
         for name, path, full_page in SHOTS:
@@ -42,7 +57,9 @@ def main() -> int:
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target), full_page=full_page)
             print(target)
+        reading_shot(page, base, args.out / "topic-reading.png")
         browser.close()
+    app.extensions["kiosk.speech"].close()
     return 0
 
 
