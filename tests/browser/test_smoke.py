@@ -109,6 +109,7 @@ def test_tapping_through_uses_htmx_and_moves_focus(page: Page, live_server: str)
     expect(page).to_have_title("Kinderpardon en generaal pardon · Informatiezuil")
     expect(page.locator("h1")).to_be_focused()
     assert page.evaluate("window.__samePage") is True  # swapped by htmx, not reloaded
+    expect(page.get_by_role("button", name="Voorlezen", exact=True)).to_be_visible()
     page.get_by_role("link", name="Onderwerpen").first.click()
     expect(page.locator("h1")).to_have_text("Onderwerpen")
     page.go_back()
