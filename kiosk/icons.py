@@ -88,25 +88,31 @@ class IconSet:
         self._svgs = {name: self._normalise(folder / f"{name}.svg") for name in names}
 
     @staticmethod
-    def _normalise(path: Path) -> str:
-        """Strip the licence comment and give the root element our own attributes."""
+    def _normalise(path: Path) -> tuple[str, str]:
+        """(viewBox, inner markup) of an icon file, without its licence comment."""
         text = _COMMENT.sub("", path.read_text(encoding="utf-8")).strip()
         open_tag = _OPEN_TAG.search(text)
         if open_tag is None:
             raise MissingIconsError(f"{path} is not an SVG file")
         viewbox = _VIEWBOX.search(open_tag.group(0))
-        new_tag = (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{}" fill="none" '
-            'stroke="currentColor" stroke-width="2" stroke-linecap="round" '
-            'stroke-linejoin="round" class="icon icon-{{name}}" aria-hidden="true" '
-            'focusable="false">'
-        ).format(viewbox.group(1) if viewbox else "0 0 24 24")
-        body = text[open_tag.end() :]
-        return new_tag.replace("{name}", path.stem) + " ".join(body.split())
+        inner = text[open_tag.end() :].replace("</svg>", "")
+        return (viewbox.group(1) if viewbox else "0 0 24 24"), " ".join(inner.split())
+
+    def _svg(self, name: str, attributes: str, title: str = "") -> Markup:
+        viewbox, inner = self._svgs[name]
+        return Markup(
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{viewbox}" fill="none" '
+            'stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" '
+            f'class="icon icon-{name}" {attributes}>{title}{inner}</svg>'
+        )
 
     def __contains__(self, name: object) -> bool:
         return name in self._svgs
 
     def svg(self, name: str) -> Markup:
         """Inline SVG markup for `name`, hidden from assistive technology (a word goes with it)."""
-        return Markup(self._svgs[name])
+        return self._svg(name, 'aria-hidden="true" focusable="false"')
+
+    def figure(self, name: str, title: str) -> Markup:
+        """Inline SVG with a text alternative (`<title>`, which PDF tagging uses as /Alt)."""
+        return self._svg(name, 'role="img"', str(Markup("<title>{}</title>").format(title)))

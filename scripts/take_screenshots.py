@@ -23,7 +23,7 @@ SHOTS = [
     ("start", "/", False),
     ("topics", "/nl/", True),
     ("topic-kinderpardon", "/nl/kinderpardon", True),
-    ("topic-opvang", "/nl/opvang-en-bescherming", False),
+    ("topic-opvang", "/nl/rechtshulp-en-opvang", False),
 ]
 
 

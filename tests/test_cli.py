@@ -18,7 +18,7 @@ def test_check_passes_on_the_bundled_content():
         [sys.executable, "run.py", "check"], cwd=PROJECT_ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "nl: 7 topics" in result.stdout
+    assert "nl: 10 topics" in result.stdout
     assert "No problems found." in result.stdout
 
 

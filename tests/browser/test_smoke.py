@@ -14,7 +14,7 @@ AXE_OPTIONS = {
     "rules": {"color-contrast-enhanced": {"enabled": True}},
     "resultTypes": ["violations"],
 }
-PAGES = ["/", "/nl/", "/nl/kinderpardon", "/nl/opvang-en-bescherming", "/nl/bestaat-niet"]
+PAGES = ["/", "/nl/", "/nl/kinderpardon", "/nl/rechtshulp-en-opvang", "/nl/bestaat-niet"]
 
 axe = Axe()
 
@@ -91,7 +91,7 @@ CHARACTERS_PER_LINE = """els => {
 @pytest.mark.parametrize("width", [1080, 1920])
 def test_lines_are_at_most_60_characters(page: Page, live_server: str, width: int):
     page.set_viewport_size({"width": width, "height": 1080})
-    page.goto(live_server + "/nl/opvang-en-bescherming")
+    page.goto(live_server + "/nl/rechtshulp-en-opvang")
     page.evaluate("document.fonts.ready")
     longest = page.eval_on_selector_all(".topic p, .topic li, .topic dd", CHARACTERS_PER_LINE)
     assert 40 <= longest <= 60
