@@ -9,32 +9,31 @@ from typing import Any
 
 from flask import Flask
 from flask_htmx import HTMX
+from flask_wtf.csrf import CSRFProtect
 
 from kiosk import security
-from kiosk.config import PROJECT_ROOT, DefaultConfig
+from kiosk.config import INSTANCE_PATH, PROJECT_ROOT, load_config
 from kiosk.content import ContentLibrary, load_library
 from kiosk.icons import IconSet
+from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
+from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.secret_key import load_or_create_secret_key
 from kiosk.speech import SpeechService
 
 htmx = HTMX()
+csrf = CSRFProtect()
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the kiosk app: config, content, icons, views."""
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=str(INSTANCE_PATH),
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
-    app.config.from_object(DefaultConfig)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-        app.config.from_prefixed_env("KIOSK")
-    else:
-        app.config.from_mapping(test_config)
+    load_config(app.config, test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
     if not app.debug:
@@ -57,10 +56,36 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         library=app.config["SPEECH_LIBRARY"],
     )
 
-    from kiosk.views import errors, health, pages, speech
+    instance = Path(app.instance_path)
+    settings = LeafletSettings(app.config["SITE_NAME"], app.config["LEAFLET_CONTACT"])
+    app.extensions["kiosk.leaflets"] = LeafletService(
+        Path(app.config["LEAFLET_CACHE_DIR"] or instance / "cache" / "leaflets"),
+        LeafletDocument(PROJECT_ROOT / "templates", icons, settings),
+        PROJECT_ROOT,
+        [Path(app.static_folder or ""), Path(app.config["CONTENT_DIR"])],
+        timeout=float(app.config["LEAFLET_TIMEOUT"]),
+    )
+    printer = choose_printer(
+        app.config["PRINTER"],
+        app.config["CUPS_SERVER"],
+        app.config["PRINT_QUEUE"],
+        Path(app.config["PRINT_FOLDER"] or instance / "printed"),
+    )
+    app.extensions["kiosk.printing"] = PrintService(
+        printer,
+        PrintJobStore(Path(app.config["DATABASE"] or instance / "kiosk.sqlite3")),
+        PaperGuard(
+            float(app.config["PRINT_COOLDOWN_SECONDS"]), int(app.config["PRINT_DAILY_LIMIT"])
+        ),
+        abandon_seconds=float(app.config["PRINT_ABANDON_SECONDS"]),
+    )
+    csrf.init_app(app)
+
+    from kiosk.views import errors, health, pages, printing, speech
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(speech.bp)
+    app.register_blueprint(printing.bp)
     app.register_blueprint(health.bp)
     errors.init_app(app)
     return app
@@ -74,3 +99,13 @@ def content_of(app: Flask) -> ContentLibrary:
 def speech_of(app: Flask) -> SpeechService:
     """The speech service of the app."""
     return app.extensions["kiosk.speech"]
+
+
+def leaflets_of(app: Flask) -> LeafletService:
+    """The leaflet service of the app."""
+    return app.extensions["kiosk.leaflets"]
+
+
+def printing_of(app: Flask) -> PrintService:
+    """The print service of the app."""
+    return app.extensions["kiosk.printing"]

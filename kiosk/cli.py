@@ -85,9 +85,9 @@ def check(content_dir: Path | None) -> int:
     from kiosk.content import load_library
 
     if content_dir is None:
-        from kiosk import create_app
+        from kiosk.config import read_config
 
-        content_dir = Path(create_app().config["CONTENT_DIR"])
+        content_dir = Path(read_config()["CONTENT_DIR"])
     library = load_library(content_dir)
     for problem in library.problems:
         print(problem)

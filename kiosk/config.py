@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from flask import Config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_PATH = PROJECT_ROOT / "instance"
 
 
 class DefaultConfig:
@@ -27,5 +32,39 @@ class DefaultConfig:
     SPEECH_WAIT_SECONDS = 30.0
     SPEECH_JOB_TIMEOUT = 30.0
     SPEECH_LIBRARY = "libespeak-ng.so.1"
+    #: Leaflets: the line every leaflet ends with, where they are kept, how long one may take.
+    LEAFLET_CONTACT = "Vragen? Stel ze aan een medewerker van het buurthuis."
+    LEAFLET_CACHE_DIR: str | None = None
+    LEAFLET_TIMEOUT = 30.0
+    #: Printing: "auto" (CUPS if it has a printer, else a folder), "cups" or "folder"; the CUPS
+    #: server ("host:port", default the local one) and queue (default: CUPS's default printer);
+    #: the folder printer's folder (default instance/printed).
+    PRINTER = "auto"
+    CUPS_SERVER: str | None = None
+    PRINT_QUEUE: str | None = None
+    PRINT_FOLDER: str | None = None
+    #: Paper guard: seconds between two prints, prints per day; a job still waiting after
+    #: PRINT_ABANDON_SECONDS behind a printer problem is cancelled and reported as failed.
+    PRINT_COOLDOWN_SECONDS = 30
+    PRINT_DAILY_LIMIT = 100
+    PRINT_ABANDON_SECONDS = 180
+    #: SQLite database for print jobs and usage (default instance/kiosk.sqlite3).
+    DATABASE: str | None = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Strict"
+
+
+def load_config(config: Config, test_config: Mapping[str, Any] | None = None) -> Config:
+    """Defaults, then instance/config.py and KIOSK_* variables, or the tests' mapping."""
+    config.from_object(DefaultConfig)
+    if test_config is None:
+        config.from_pyfile("config.py", silent=True)
+        config.from_prefixed_env("KIOSK")
+    else:
+        config.from_mapping(test_config)
+    return config
+
+
+def read_config() -> Config:
+    """The configuration without building the app (for command-line tools)."""
+    return load_config(Config(str(INSTANCE_PATH)))

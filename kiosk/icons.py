@@ -60,7 +60,7 @@ INTERFACE_ICONS: frozenset[str] = frozenset(
     {
         "arrow-left", "chevron-right", "circle-help", "house", "info", "languages", "x",
         "volume-2", "pause", "play", "square", "skip-back", "skip-forward", "rotate-ccw",
-        "turtle", "rabbit", "gauge",
+        "turtle", "rabbit", "gauge", "printer", "circle-check", "triangle-alert", "hourglass",
     }
 )  # fmt: skip
 
@@ -83,7 +83,7 @@ class IconSet:
         if missing:
             raise MissingIconsError(
                 f"icon files missing in {folder} ({', '.join(missing[:5])}...): "
-                "run the setup step (make setup) to copy them from node_modules"
+                "run ./kiosk.sh setup to copy them from node_modules"
             )
         self._svgs = {name: self._normalise(folder / f"{name}.svg") for name in names}
 

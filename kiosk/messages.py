@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kiosk.printing.status import PRINT_MESSAGES, REASON_MESSAGES
+
 MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
         "not_found": ("Deze pagina bestaat niet.", "Sorry. Wij kunnen deze pagina niet vinden."),
@@ -10,10 +12,18 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             "Sorry. Dit werkt nu even niet.",
             "Probeer het nog een keer. Lukt het niet? Vraag het aan een medewerker.",
         ),
+        **PRINT_MESSAGES,
+        **{f"printer_{reason}": (text,) for reason, text in REASON_MESSAGES.items()},
     },
 }
 
 
 def message(lang: str, name: str) -> tuple[str, ...] | None:
-    """The sentences of a message, or None if there is no such message."""
-    return MESSAGES.get(lang, {}).get(name)
+    """The sentences of a message; `a+b` joins messages. None if one does not exist."""
+    sentences: list[str] = []
+    for part in name.split("+"):
+        found = MESSAGES.get(lang, {}).get(part)
+        if found is None:
+            return None
+        sentences += found
+    return tuple(sentences) or None

@@ -46,9 +46,23 @@ SPEECH_CACHE = Path(tempfile.mkdtemp(prefix="kiosk-test-speech-"))
 atexit.register(shutil.rmtree, SPEECH_CACHE, True)
 
 
+LEAFLET_CACHE = Path(tempfile.mkdtemp(prefix="kiosk-test-leaflets-"))
+atexit.register(shutil.rmtree, LEAFLET_CACHE, True)
+
+
 def make_app(content_dir: Path, **config: object) -> Flask:
-    """The kiosk app on `content_dir`, in testing mode."""
-    defaults = {"TESTING": True, "SECRET_KEY": "test", "SPEECH_CACHE_DIR": str(SPEECH_CACHE)}
+    """The kiosk app on `content_dir`, in testing mode, printing into a folder of its own."""
+    state = Path(tempfile.mkdtemp(prefix="kiosk-test-state-"))
+    atexit.register(shutil.rmtree, state, True)
+    defaults = {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SPEECH_CACHE_DIR": str(SPEECH_CACHE),
+        "LEAFLET_CACHE_DIR": str(LEAFLET_CACHE),
+        "PRINTER": "folder",
+        "PRINT_FOLDER": str(state / "printed"),
+        "DATABASE": str(state / "kiosk.sqlite3"),
+    }
     return create_app({**defaults, "CONTENT_DIR": str(content_dir), **config})
 
 

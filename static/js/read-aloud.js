@@ -29,13 +29,17 @@
 
   async function start(button) {
     const region = button.closest("[data-speech]");
-    if (!region) return;
+    if (region) playRegion(region, button.dataset.listen === "full" ? "full" : null, button);
+  }
+
+  async function playRegion(region, part, button) {
     stop();
     const url = new URL(region.dataset.speech, window.location.href);
-    if (button.dataset.listen === "full") url.searchParams.set("part", "full");
-    const status = button.closest("[data-player]").querySelector("[data-player-status]");
+    if (part) url.searchParams.set("part", part);
+    const player = region.querySelector("[data-player]");
+    const status = player && player.querySelector("[data-player-status]");
     setStatus(status, "");
-    button.setAttribute("aria-busy", "true");
+    if (button) button.setAttribute("aria-busy", "true");
     let data;
     try {
       const response = await fetch(url, { headers: { Accept: "application/json" } });
@@ -45,10 +49,10 @@
       setStatus(status, error.message || unavailableText());
       return;
     } finally {
-      button.removeAttribute("aria-busy");
+      if (button) button.removeAttribute("aria-busy");
     }
     if (!region.isConnected) return; // the visitor left while we waited
-    state = { region, sentences: data.sentences, current: -1, withBar: !region.hasAttribute("popover"), status };
+    state = { region, sentences: data.sentences, current: -1, withBar: region.matches("article"), status };
     region.classList.add("is-reading");
     document.body.classList.toggle("is-reading", state.withBar);
     bar().hidden = !state.withBar;
@@ -174,14 +178,33 @@
     }
   });
 
-  // Speech stops at once when the visitor goes elsewhere or closes the explanation it reads.
-  document.addEventListener("htmx:beforeRequest", () => stop());
+  // Speech stops at once when the visitor goes elsewhere or closes the explanation it reads
+  // (a page-level request; the print status asking for news every second does not count).
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const target = event.detail && event.detail.target;
+    if (!target || target.id === "page") stop();
+  });
   window.addEventListener("pagehide", () => stop());
   document.addEventListener("toggle", (event) => {
     if (state && event.target === state.region && event.newState === "closed") stop();
   }, true);
-  document.addEventListener("htmx:afterSettle", showPlayers);
+  // A message that appears by itself (the print status) is read aloud once, as it changes.
+  const spoken = new Set();
+  function speakNewMessages() {
+    document.querySelectorAll("[data-speak-now]").forEach((region) => {
+      const key = region.dataset.speakNow;
+      if (spoken.has(key)) return;
+      spoken.add(key);
+      playRegion(region, null, null);
+    });
+  }
+
+  document.addEventListener("htmx:afterSettle", () => {
+    showPlayers();
+    speakNewMessages();
+  });
   showPlayers();
+  speakNewMessages();
 
   // For tests and the staff's diagnostics: what is playing now.
   window.kioskReadAloud = {

@@ -1,0 +1,64 @@
+"""Rendered leaflets on disk: `<key>.pdf`, its first page as `<key>.png`, and `<key>.json`.
+
+Files are written under temporary names and renamed; the JSON is written last and records the
+PDF's size, so a half-written or damaged leaflet is never served but rendered again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    """A rendered leaflet."""
+
+    key: str
+    pdf: Path
+    pages: int
+    thumbnail: Path | None
+
+
+class LeafletCache:
+    """A folder of rendered leaflets."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob(".tmp-*"):
+            leftover.unlink(missing_ok=True)
+
+    def lookup(self, key: str) -> Leaflet | None:
+        """The complete leaflet for `key`, or None."""
+        try:
+            record = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = self.folder / f"{key}.pdf"
+            if pdf.stat().st_size != record["size"]:
+                return None
+            thumbnail = self.folder / f"{key}.png"
+            return Leaflet(key, pdf, record["pages"], thumbnail if thumbnail.exists() else None)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def temporary_path(self, suffix: str) -> Path:
+        """A fresh name in the cache folder (same file system, so renaming is atomic)."""
+        descriptor, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=self.folder)
+        os.close(descriptor)
+        return Path(name)
+
+    def store(self, key: str, pdf: Path, pages: int, thumbnail: Path | None) -> Leaflet:
+        """Move a rendered PDF (and its thumbnail) into place and record it."""
+        target = self.folder / f"{key}.pdf"
+        os.replace(pdf, target)
+        picture = None
+        if thumbnail is not None:
+            picture = self.folder / f"{key}.png"
+            os.replace(thumbnail, picture)
+        record = self.temporary_path(".json")
+        record.write_text(json.dumps({"pages": pages, "size": target.stat().st_size}))
+        os.replace(record, self.folder / f"{key}.json")
+        return Leaflet(key, target, pages, picture)

@@ -1,0 +1,63 @@
+"""The leaflet's HTML: a topic laid out for paper, from templates/leaflet/leaflet.html."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nh3
+import segno
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from kiosk.content import LanguageContent, Topic
+from kiosk.icons import IconSet
+
+_TERM_BUTTON = re.compile(
+    r'<button type="button" class="term" popovertarget="[^"]*">(.*?)</button>'
+)
+PRINT_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "strong", "em", "a", "br", "blockquote", "code"}
+
+
+@dataclass(frozen=True)
+class LeafletSettings:
+    """What every leaflet of this kiosk says besides the topic."""
+
+    site_name: str
+    contact: str
+
+
+def for_paper(html: str) -> Markup:
+    """Screen HTML made for paper: hard words in bold instead of buttons, no sentence marks."""
+    html = _TERM_BUTTON.sub(r"<strong class=\"term\">\1</strong>", str(html))
+    return Markup(nh3.clean(html, tags=PRINT_TAGS, attributes={"strong": {"class"}, "a": {"href"}}))
+
+
+def qr_code(url: str, title: str) -> Markup:
+    """An SVG QR code for `url` with a text alternative."""
+    return Markup(segno.make(url, error="m").svg_inline(scale=3, title=title, dark="#000000"))
+
+
+class LeafletDocument:
+    """Builds leaflet HTML; plain Jinja, so it runs without Flask."""
+
+    def __init__(self, templates: Path, icons: IconSet, settings: LeafletSettings) -> None:
+        self.environment = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.environment.globals.update(icon=icons.svg, figure=icons.figure, for_paper=for_paper)
+        self.settings = settings
+
+    def html(self, topic: Topic, content: LanguageContent) -> str:
+        """The complete HTML of one topic's leaflet."""
+        url = topic.source.url
+        return self.environment.get_template("leaflet/leaflet.html").render(
+            topic=topic,
+            language=content.language,
+            settings=self.settings,
+            qr=qr_code(url, f"QR-code naar de bron: {url}") if url else None,
+        )

@@ -1,0 +1,140 @@
+"""The leaflet service: a topic in, a cached PDF/UA leaflet out.
+
+HTML is made here (cheap); the PDF by WeasyPrint in a helper process with a timeout. The cache
+key is a hash of the HTML, the stylesheets and fonts and WeasyPrint's version, so a changed
+topic, style or engine gives a new leaflet and nothing else is rendered again. Requests for the
+same leaflet at the same time share one rendering.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Iterable
+from concurrent.futures import Future
+from importlib.metadata import version
+from pathlib import Path
+
+from kiosk.content import LanguageContent, Topic
+from kiosk.leaflets.cache import Leaflet, LeafletCache
+from kiosk.leaflets.document import LeafletDocument
+from kiosk.leaflets.pdf_worker import start_pdf_renderer
+from kiosk.leaflets.thumbnail import first_page_png
+from kiosk.worker_process import WorkerError, WorkerProcess
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+
+
+class LeafletUnavailable(RuntimeError):
+    """No leaflet can be made now; the message is for staff."""
+
+
+class LeafletService:
+    """Renders and caches leaflets; safe to call from any request thread."""
+
+    def __init__(
+        self, cache_dir: Path, document: LeafletDocument, project_root: Path,
+        allowed_folders: list[Path], timeout: float = 30.0,
+    ) -> None:  # fmt: skip
+        self.cache = LeafletCache(cache_dir)
+        self.document = document
+        self.base_url = project_root.resolve().as_uri() + "/"
+        roots = [str(folder.resolve()) for folder in allowed_folders]
+        self.worker = WorkerProcess("PDF renderer", start_pdf_renderer, (roots,), timeout)
+        self._style_digest = _digest_of_files(
+            sorted((project_root / "static" / "css").glob("*.css"))
+            + sorted((project_root / "static" / "vendor" / "fonts").glob("*"))
+        )
+        self._pending: dict[str, Future[Leaflet]] = {}
+        self._lock = threading.Lock()
+        self._problem: str | None = None
+        self.renders = 0
+        self.progress = {"total": 0, "done": 0, "failed": 0}
+
+    def key_for(self, html: str) -> str:
+        """The cache key of a leaflet's HTML (with style, fonts and engine version)."""
+        material = f"{FORMAT_VERSION}|{version('weasyprint')}|{self._style_digest}|{html}"
+        return hashlib.sha256(material.encode()).hexdigest()[:32]
+
+    def get(self, topic: Topic, content: LanguageContent) -> Leaflet:
+        """The topic's leaflet, rendered now if it is not cached."""
+        html = self.document.html(topic, content)
+        key = self.key_for(html)
+        cached = self.cache.lookup(key)
+        if cached is not None:
+            return cached
+        with self._lock:
+            future = self._pending.get(key)
+            owner = future is None
+            if owner:
+                future = self._pending[key] = Future()
+        if owner:
+            try:
+                future.set_result(self._render(key, html))
+            except Exception as error:  # noqa: BLE001 - the waiting requests get it too
+                future.set_exception(error)
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+        return future.result()
+
+    def prerender(self, items: Iterable[tuple[Topic, LanguageContent]]) -> threading.Thread:
+        """Render every leaflet not yet cached, in a background thread."""
+        work = list(items)
+        self.progress["total"] += len(work)
+
+        def run() -> None:
+            for topic, content in work:
+                try:
+                    self.get(topic, content)
+                    self.progress["done"] += 1
+                except LeafletUnavailable:
+                    self.progress["failed"] += 1
+
+        thread = threading.Thread(target=run, name="leaflets", daemon=True)
+        thread.start()
+        return thread
+
+    def status(self) -> dict[str, object]:
+        """For /healthz and the staff."""
+        return {
+            "status": "ok" if self._problem is None else "degraded",
+            "reason": self._problem,
+            "renders": self.renders,
+            "prerender": dict(self.progress),
+        }
+
+    def close(self) -> None:
+        """Stop the helper process."""
+        self.worker.stop()
+
+    def _render(self, key: str, html: str) -> Leaflet:
+        pdf = self.cache.temporary_path(".pdf")
+        picture = self.cache.temporary_path(".png")
+        try:
+            pages, refused = self.worker.call(html, self.base_url, str(pdf))
+            for url in refused:
+                log.warning("leaflet %s: refused to load %s", key, url)
+            thumbnail = picture if first_page_png(pdf, picture) else None
+            leaflet = self.cache.store(key, pdf, pages, thumbnail)
+        except WorkerError as error:
+            self._problem = f"leaflet rendering failed: {error}"
+            log.error("%s", self._problem)
+            raise LeafletUnavailable(self._problem) from error
+        finally:
+            pdf.unlink(missing_ok=True)
+            picture.unlink(missing_ok=True)
+        self._problem = None
+        self.renders += 1
+        return leaflet
+
+
+def _digest_of_files(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

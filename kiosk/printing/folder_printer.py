@@ -1,0 +1,68 @@
+"""A printer that writes each leaflet into a folder: for a machine without CUPS."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from kiosk.printing.status import JobStatus, PrintError, PrinterStatus
+
+
+class FolderPrinter:
+    """Prints by copying the PDF into `folder` (written under a temporary name, then renamed)."""
+
+    kind = "folder"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def name(self) -> str:
+        return str(self.folder)
+
+    def status(self) -> PrinterStatus:
+        """Ready when the folder can be written."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return PrinterStatus(
+                False,
+                self.kind,
+                self.name,
+                f"cannot create {self.folder}: {error}",
+                ("unreachable",),
+            )
+        if not os.access(self.folder, os.W_OK):
+            return PrinterStatus(
+                False, self.kind, self.name, f"{self.folder} is not writable", ("unreachable",)
+            )
+        return PrinterStatus(True, self.kind, self.name)
+
+    def submit(self, pdf: Path, title: str) -> str:
+        """Copy the PDF in; the job is its file name."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{pdf.stem[:12]}-{os.getpid()}.pdf"
+        try:
+            descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=self.folder)
+        except OSError as error:
+            raise PrintError(f"cannot write to {self.folder}: {error}", ("unreachable",)) from error
+        os.close(descriptor)
+        try:
+            shutil.copyfile(pdf, temporary)
+            os.replace(temporary, self.folder / name)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise PrintError(f"cannot write to {self.folder}: {error}", ("unreachable",)) from error
+        return name
+
+    def job_status(self, job: str) -> JobStatus:
+        """Done once the file is there."""
+        if (self.folder / job).exists():
+            return JobStatus("done")
+        return JobStatus("failed", f"{self.folder / job} is missing", ("other",))
+
+    def cancel(self, job: str) -> None:
+        """Nothing to cancel: a folder job is done at once."""
