@@ -37,10 +37,22 @@ system_packages() {
   installed libespeak-ng1 || missing+=(libespeak-ng1)
   installed espeak-ng-data || missing+=(espeak-ng-data)
   command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+  # Leaflets: WeasyPrint's Pango and HarfBuzz, poppler for the preview picture.
+  for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+    installed "$package" || missing+=("$package")
+  done
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  # Printing: pycups is built from source against libcups.
+  installed libcups2-dev || missing+=(libcups2-dev)
+  command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+  python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+    || missing+=(python3-dev)
   if [ "${1:-}" = test ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
-    command -v pdftoppm >/dev/null || missing+=(poppler-utils)
     command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+    # The tests start a private CUPS server.
+    command -v cupsd >/dev/null || missing+=(cups-daemon)
+    command -v lpadmin >/dev/null || missing+=(cups-client)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"

@@ -19,7 +19,7 @@ _STATE_ATTRIBUTES = [
     "printer-is-accepting-jobs",
 ]
 _JOB_ATTRIBUTES = ["job-id", "job-state", "job-state-reasons", "job-printer-state-message"]
-_lock = threading.Lock()  # pycups keeps its server setting per process
+_lock = threading.Lock()
 
 
 class CupsPrinter:
@@ -37,12 +37,12 @@ class CupsPrinter:
         return self.queue or "default"
 
     def _connect(self) -> cups.Connection:
+        """A connection to the configured server (callers hold `_lock`: libcups keeps the
+        server per process, and some calls, such as printing, use it besides the connection)."""
         try:
-            if self.server:
-                host, _, port = self.server.rpartition(":")
-                return cups.Connection(host=host or self.server, port=int(port or 631))
+            cups.setServer(self.server or "")
             return cups.Connection()
-        except (RuntimeError, ValueError) as error:
+        except RuntimeError as error:
             where = self.server or "the local CUPS server"
             raise PrintError(f"cannot reach CUPS at {where}: {error}", ("unreachable",)) from error
 
@@ -69,7 +69,7 @@ class CupsPrinter:
             status, message = error.args
             reason = f"CUPS answered {status} for queue {self.name}: {message}"
             return PrinterStatus(False, self.kind, self.name, reason, ("no-printer",))
-        reasons = tuple(attributes.get("printer-state-reasons") or ())
+        reasons = _as_tuple(attributes.get("printer-state-reasons"))
         problems = blocking(reasons)
         if attributes.get("printer-state") == _PRINTER_STOPPED and not problems:
             problems = ["stopped"]
@@ -106,7 +106,7 @@ class CupsPrinter:
         except cups.IPPError as error:
             return JobStatus("failed", f"CUPS does not know job {job}: {error.args[1]}", ("other",))
         state = attributes.get("job-state")
-        reasons = tuple(attributes.get("job-state-reasons") or ())
+        reasons = _as_tuple(attributes.get("job-state-reasons"))
         if state == _COMPLETED:
             return JobStatus("done")
         if state in (_STOPPED, _CANCELED, _ABORTED):
@@ -121,3 +121,10 @@ class CupsPrinter:
                 self._connect().cancelJob(int(job))
         except (PrintError, cups.IPPError):
             pass
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    """IPP gives one keyword as a string and several as a list."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]

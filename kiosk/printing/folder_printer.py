@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from kiosk.printing.status import JobStatus, PrintError, PrinterStatus
@@ -44,7 +45,7 @@ class FolderPrinter:
     def submit(self, pdf: Path, title: str) -> str:
         """Copy the PDF in; the job is its file name."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{pdf.stem[:12]}-{os.getpid()}.pdf"
+        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:12]}.pdf"
         try:
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=self.folder)
         except OSError as error:

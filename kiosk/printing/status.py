@@ -54,7 +54,8 @@ def job_message_name(state: str, reasons: tuple[str, ...], printer_problem: tupl
         return "print_done"
     if state == "printing":
         return "print_printing"
-    problem = blocking(reasons) or list(printer_problem)
+    known = [r for r in blocking(reasons) if reason_key(r) in REASON_MESSAGES]
+    problem = known or list(printer_problem)
     if state == "failed":
         return f"print_failed+{message_name_for(problem or ['other'])}+ask_staff"
     if problem:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of, speech_of
+from kiosk import content_of, leaflets_of, printing_of, speech_of
 
 bp = Blueprint("health", __name__)
 
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    """Overall status plus the state of content and speech; 503 when nothing can be shown."""
+    """Overall status and each part's (content, speech, leaflets, printer); 503 when nothing
+    can be shown."""
     library = content_of(current_app)
     if library.topic_count == 0:
         content_status = "error"
@@ -20,13 +21,17 @@ def healthz() -> ResponseReturnValue:
         content_status = "degraded"
     else:
         content_status = "ok"
-    speech = speech_of(current_app).status()
+    services = {
+        "speech": speech_of(current_app).status(),
+        "leaflets": leaflets_of(current_app).status(),
+        "printing": printing_of(current_app).status(),
+    }
     overall = content_status
-    if overall == "ok" and speech["status"] != "ok":
+    if overall == "ok" and any(service["status"] != "ok" for service in services.values()):
         overall = "degraded"
     body = {
         "status": overall,
-        "speech": speech,
+        **services,
         "content": {
             "status": content_status,
             "languages": {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.chromium import KIOSK_SCREEN, launch, served
@@ -18,10 +20,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """The kiosk with its bundled content on a free local port, served by waitress."""
-    with served(make_app(BUNDLED_CONTENT)) as url:
+def kiosk_app() -> Flask:
+    """The app the browser tests use: bundled content, a folder printer, no pause."""
+    return make_app(BUNDLED_CONTENT, PRINT_COOLDOWN_SECONDS=0)
+
+
+@pytest.fixture(scope="session")
+def live_server(kiosk_app: Flask) -> Iterator[str]:
+    """The kiosk on a free local port, served by waitress."""
+    with served(kiosk_app) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def print_folder(kiosk_app: Flask) -> Path:
+    """Where the browser tests' prints arrive."""
+    return Path(kiosk_app.config["PRINT_FOLDER"])
 
 
 @pytest.fixture(scope="session")
