@@ -11,7 +11,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import speech
+from bench import leaflets, printing, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -23,6 +23,14 @@ GOALS = {
     "first_audio_warm_ms": (150, "max", "tap on Listen → playing, cached"),
     "first_audio_cold_ms": (800, "max", "tap on Listen → playing, not cached"),
     "first_audio_cold_full_ms": (None, "", "tap on Read all → playing, not cached"),
+    "leaflet_cold_ms": (None, "", "WeasyPrint, fresh process, longest leaflet"),
+    "chromium_pdf_cold_ms": (None, "", "chromium --print-to-pdf, same HTML (baseline)"),
+    "leaflet_vs_chromium": (1.0, "max", "cold WeasyPrint ÷ cold Chromium"),
+    "leaflet_warm_ms": (None, "", "WeasyPrint in the kiosk's running helper"),
+    "chromium_pdf_warm_ms": (None, "", "page.pdf() in a running Chromium (baseline)"),
+    "leaflet_warm_vs_chromium": (None, "", "warm WeasyPrint ÷ warm Chromium"),
+    "leaflet_cached_ms": (10, "max", "GET leaflet.pdf, cached, over HTTP"),
+    "print_to_queued_ms": (300, "max", "print POST → job accepted by a private cupsd"),
 }
 
 
@@ -48,6 +56,9 @@ def main() -> int:
     metrics: dict[str, float] = {}
     metrics.update(speech.synthesis_vs_espeak())
     metrics.update(speech.first_audio())
+    metrics.update(leaflets.render_times())
+    metrics.update(leaflets.cached_leaflet())
+    metrics.update(printing.print_to_queued())
     print(table(metrics))
     machine = {
         "cpus": os.cpu_count(),

@@ -46,37 +46,47 @@ def serve(host: str, port: int, threads: int) -> int:
     """Serve the kiosk with waitress, a production WSGI server."""
     from waitress import serve as waitress_serve
 
-    from kiosk import content_of, create_app, speech_of
-    from kiosk.spoken_content import all_speech_requests
+    from kiosk import create_app
+    from kiosk.prerender import start_prerender
 
     app = create_app()
-    speech_of(app).prerender(all_speech_requests(content_of(app)))  # in the background
+    start_prerender(app)  # in the background
     print(f"Kiosk: http://{host}:{port}/", flush=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
     return 0
 
 
 def prerender() -> int:
-    """Render all speech that is not cached yet, showing progress; 1 if any failed."""
+    """Render all speech and leaflets that are not cached yet, showing progress; 1 on failure."""
     from concurrent.futures import as_completed
 
     from tqdm import tqdm
 
-    from kiosk import content_of, create_app, speech_of
+    from kiosk import content_of, create_app, leaflets_of, speech_of
+    from kiosk.leaflets import LeafletUnavailable
+    from kiosk.prerender import all_leaflets
     from kiosk.spoken_content import all_speech_requests
 
     app = create_app()
-    service = speech_of(app)
-    futures = service.prerender(all_speech_requests(content_of(app)))
     failed = 0
-    with tqdm(total=len(futures), unit="text", desc="Speech") as bar:
+    futures = speech_of(app).prerender(all_speech_requests(content_of(app)))
+    with tqdm(total=len(futures), unit="text", desc="Speech  ") as bar:
         for future in as_completed(futures):
             if future.exception() is not None:
                 failed += 1
-                bar.write(f"failed: {future.exception()}")
+                bar.write(f"speech failed: {future.exception()}")
             bar.update()
-    service.close()
-    print(f"{len(futures) - failed} of {len(futures)} texts ready.")
+    leaflets = all_leaflets(app)
+    for topic, content in tqdm(leaflets, unit="leaflet", desc="Leaflets"):
+        try:
+            leaflets_of(app).get(topic, content)
+        except LeafletUnavailable as error:
+            failed += 1
+            print(f"leaflet {content.language.code}/{topic.slug} failed: {error}")
+    speech_of(app).close()
+    leaflets_of(app).close()
+    total = len(futures) + len(leaflets)
+    print(f"{total - failed} of {total} ready.")
     return 1 if failed else 0
 
 

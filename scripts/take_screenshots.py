@@ -8,6 +8,7 @@ screen, the topic index and topic pages at 1080 x 1920 (the portrait kiosk scree
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,15 +17,24 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk import create_app  # noqa: E402
+from kiosk import content_of, create_app, leaflets_of  # noqa: E402
 from tests.browser.chromium import KIOSK_SCREEN, launch, served  # noqa: E402
 
+CONFIRM_CLIP = {"x": 0, "y": 0, "width": 1080, "height": 820}
 SHOTS = [
     ("start", "/", False),
     ("topics", "/nl/", True),
     ("topic-kinderpardon", "/nl/kinderpardon", True),
     ("topic-opvang", "/nl/rechtshulp-en-opvang", False),
 ]
+
+
+def print_shots(page: Page, base: str, target_dir: Path) -> None:
+    """The print confirmation."""
+    page.goto(base + "/nl/kinderpardon/print")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(target_dir / "print-confirm.png"), clip=CONFIRM_CLIP)
+    print(target_dir / "print-confirm.png")
 
 
 def reading_shot(page: Page, base: str, target: Path) -> None:
@@ -39,6 +49,16 @@ def reading_shot(page: Page, base: str, target: Path) -> None:
     page.wait_for_timeout(800)  # let the smooth scroll end
     page.screenshot(path=str(target))
     print(target)
+
+
+def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon") -> None:
+    """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
+    content = content_of(app).languages["nl"]
+    leaflet = leaflets_of(app).get(content.topic(slug), content)
+    prefix = target_dir / f"leaflet-{slug}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(leaflet.pdf), str(prefix)], check=True)
+    for page in sorted(target_dir.glob(f"leaflet-{slug}-*.png")):
+        print(page)
 
 
 def main() -> int:
@@ -58,8 +78,11 @@ def main() -> int:
             page.screenshot(path=str(target), full_page=full_page)
             print(target)
         reading_shot(page, base, args.out / "topic-reading.png")
+        print_shots(page, base, args.out)
         browser.close()
+    leaflet_pages(app, args.out)
     app.extensions["kiosk.speech"].close()
+    app.extensions["kiosk.leaflets"].close()
     return 0
 
 
