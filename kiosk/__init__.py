@@ -81,8 +81,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     csrf.init_app(app)
 
-    from kiosk.views import errors, health, pages, printing, speech
+    from kiosk.views import controls, errors, health, pages, printing, speech
 
+    app.register_blueprint(controls.bp)
+    controls.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(speech.bp)
     app.register_blueprint(printing.bp)

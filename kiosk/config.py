@@ -50,6 +50,10 @@ class DefaultConfig:
     PRINT_ABANDON_SECONDS = 180
     #: SQLite database for print jobs and usage (default instance/kiosk.sqlite3).
     DATABASE: str | None = None
+    #: Idle reset: after IDLE_SECONDS without a touch the kiosk asks "Bent u er nog?" and
+    #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
+    IDLE_SECONDS = 90
+    IDLE_WARNING_SECONDS = 30
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Strict"
 

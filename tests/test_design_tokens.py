@@ -12,12 +12,16 @@ import pytest
 
 from kiosk.config import PROJECT_ROOT
 
-TOKENS = dict(
-    re.findall(
-        r"--(colour-[\w-]+):\s*(#[0-9a-fA-F]{6})",
-        (PROJECT_ROOT / "static/css/tokens.css").read_text(),
-    )
-)
+CSS = (PROJECT_ROOT / "static/css/tokens.css").read_text()
+
+
+def colours(block: str) -> dict[str, str]:
+    return dict(re.findall(r"--(colour-[\w-]+):\s*(#[0-9a-fA-F]{6})", block))
+
+
+DEFAULT = colours(CSS[CSS.index(":root") : CSS.index("}")])
+CONTRAST = {**DEFAULT, **colours(CSS[CSS.index("html.theme-contrast") :].split("}")[0])}
+THEMES = {"default": DEFAULT, "contrast": CONTRAST}
 
 # (text, background) pairs as the stylesheet uses them.
 TEXT_PAIRS = [
@@ -31,7 +35,7 @@ TEXT_PAIRS = [
     ("colour-on-accent", "colour-accent"),
     ("colour-text", "colour-note-bg"),
     ("colour-text", "colour-term-bg"),
-    ("colour-text", "colour-reading-bg"),
+    ("colour-reading-text", "colour-reading-bg"),
 ]
 
 
@@ -51,15 +55,24 @@ def test_contrast_formula():
     assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize(("text", "background"), TEXT_PAIRS)
-def test_text_pairs_reach_7_to_1(text: str, background: str):
-    assert contrast(TOKENS[text], TOKENS[background]) >= 7
+def test_text_pairs_reach_7_to_1(theme: str, text: str, background: str):
+    tokens = THEMES[theme]
+    assert contrast(tokens[text], tokens[background]) >= 7
 
 
-def test_focus_ring_stands_out_against_every_background():
+def test_the_contrast_theme_is_light_on_dark():
+    assert luminance(CONTRAST["colour-bg"]) < 0.01 < 0.9 < luminance(CONTRAST["colour-text"])
+    assert CONTRAST["colour-bg"] != DEFAULT["colour-bg"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_focus_ring_stands_out_against_every_background(theme: str):
+    tokens = THEMES[theme]
     for background in ("colour-bg", "colour-surface", "colour-accent", "colour-secondary-bg"):
         best = max(
-            contrast(TOKENS[ring], TOKENS[background])
+            contrast(tokens[ring], tokens[background])
             for ring in ("colour-focus-outer", "colour-focus-inner")
         )
         assert best >= 3, background

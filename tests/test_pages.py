@@ -19,8 +19,8 @@ def test_start_screen_invites_and_links_to_the_topics(client: FlaskClient):
     response = client.get("/")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert '<html lang="nl" dir="ltr">' in html
-    assert '<h1 tabindex="-1">Welkom</h1>' in html
+    assert '<html lang="nl" dir="ltr" class="text-100 theme-default">' in html
+    assert '<h1 tabindex="-1"><span class="s" data-s="0">Welkom.</span></h1>' in html
     assert 'href="/nl/"' in html and "Beginnen" in html
 
 
@@ -162,7 +162,7 @@ def test_language_list_appears_when_there_are_several(
     assert (
         client.get("/ar/")
         .get_data(as_text=True)
-        .startswith('<!doctype html>\n<html lang="ar" dir="rtl">')
+        .startswith('<!doctype html>\n<html lang="ar" dir="rtl" class="text-100 theme-default">')
     )
 
 

@@ -19,6 +19,8 @@ from kiosk.content.yaml_positions import YamlDocument, YamlError
 from kiosk.languages import LANGUAGES
 
 _FRONT_MATTER = YAMLHandler()
+#: Names that are pages of the kiosk itself (/<lang>/help), so no topic may have them.
+RESERVED_SLUGS = {"help"}
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
@@ -64,6 +66,8 @@ def load_topic(
 
     problems: list[ContentProblem] = []
     slug = path.stem
+    if slug in RESERVED_SLUGS:
+        problems.append(problem(f"'{slug}' is a page of the kiosk itself; choose another name"))
     if not re.match(SLUG_PATTERN, slug):
         problems.append(
             problem(

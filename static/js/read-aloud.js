@@ -58,6 +58,7 @@
     bar().hidden = !state.withBar;
     showPaused(false);
     audio.src = data.audio;
+    audio.volume = Number(document.body.dataset.volume || 1);
     audio.playbackRate = speed;
     audio.preservesPitch = true;
     play();
@@ -209,6 +210,8 @@
   // For tests and the staff's diagnostics: what is playing now.
   window.kioskReadAloud = {
     audio,
+    speak: (region) => playRegion(region, null, null),
+    stop: () => stop(),
     state: () => state && {
       current: state.current,
       sentences: state.sentences.length,

@@ -1,0 +1,71 @@
+"""The controls on every page: settings (text size, contrast, volume), help, and the reset
+that leaves nothing of one visitor for the next."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, redirect, render_template, request, session
+from flask.typing import ResponseReturnValue
+
+from kiosk import htmx
+from kiosk.messages import HELP_STEPS, message
+from kiosk.preferences import ACTIONS, Preferences
+from kiosk.views.pages import language_or_404
+from kiosk.views.rendering import render_page
+
+bp = Blueprint("controls", __name__)
+
+
+def current_preferences() -> Preferences:
+    """This visitor's settings (defaults when there are none)."""
+    return Preferences.from_mapping(session.get("preferences"))
+
+
+def _local(path: str | None) -> str:
+    """Only a path on this kiosk is a place to go back to."""
+    if not path:
+        return "/"
+    parts = urlsplit(path)
+    if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//"):
+        return "/"
+    return path
+
+
+def init_app(app) -> None:
+    """Every template knows the visitor's settings."""
+    app.context_processor(lambda: {"preferences": current_preferences()})
+
+
+@bp.post("/preferences")
+def change_preferences() -> ResponseReturnValue:
+    """One tap on a setting: store it, then show the new state."""
+    action = request.form.get("action", "")
+    if action not in ACTIONS:
+        abort(400)
+    preferences = current_preferences().apply(action)
+    session["preferences"] = preferences.as_dict()
+    if not htmx:
+        return redirect(_local(request.form.get("next")), 303)
+    response = render_template("components/_settings.html", preferences=preferences,
+                               next_path=_local(request.form.get("next")))  # fmt: skip
+    event = {"classes": preferences.html_classes, "volume": preferences.volume_level}
+    return response, 200, {"HX-Trigger": json.dumps({"kiosk:preferences": event})}
+
+
+@bp.post("/reset")
+def reset() -> ResponseReturnValue:
+    """Forget this visitor: settings and everything else in the session."""
+    session.clear()
+    if htmx or request.headers.get("Accept") == "application/json":
+        return "", 204
+    return redirect("/", 303)
+
+
+@bp.get("/<lang>/help")
+def help_page(lang: str) -> ResponseReturnValue:
+    """How the kiosk works, in a few plain sentences that can be heard."""
+    language_or_404(lang)
+    sentences = message(lang, "help") or ()
+    return render_page("help.html", lang=lang, sentences=sentences, help_steps=HELP_STEPS)
