@@ -79,8 +79,12 @@ def test_speed_changes_and_keeps_playing(reading: Page):
     page = reading
     page.get_by_role("button", name="Sneller", exact=True).click()
     wait_for(page, "s.rate === 1.25 && !s.paused")
-    expect(page.get_by_role("button", name="Sneller", exact=True)).to_have_attribute("aria-pressed", "true")
-    expect(page.get_by_role("button", name="Normaal", exact=True)).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_role("button", name="Sneller", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.get_by_role("button", name="Normaal", exact=True)).to_have_attribute(
+        "aria-pressed", "false"
+    )
     assert page.evaluate("window.kioskReadAloud.audio.preservesPitch") is True
     page.get_by_role("button", name="Langzamer").click()
     wait_for(page, "s.rate === 0.75")

@@ -117,8 +117,14 @@ class PrivateCups:
             time.sleep(0.05)
 
     def add_queue(self, name: str = queue) -> None:
-        """A raw queue on the outbox backend, enabled and accepting."""
-        self.lp("lpadmin", "-p", name, "-v", "outbox:/", "-E")
+        """A raw queue on the outbox backend, enabled and accepting (cupsd may need a moment
+        after it first answers before it takes new printers)."""
+        for _ in range(50):
+            result = self.lp("lpadmin", "-p", name, "-v", "outbox:/", "-E", check=False)
+            if result.returncode == 0:
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"lpadmin failed: {result.stderr} {self.log()[-1000:]}")
 
     def lp(self, *command: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run a CUPS command-line tool against this server."""
