@@ -24,9 +24,38 @@ CONFIRM_CLIP = {"x": 0, "y": 0, "width": 1080, "height": 820}
 SHOTS = [
     ("start", "/", False),
     ("topics", "/nl/", True),
+    ("help", "/nl/help", False),
     ("topic-kinderpardon", "/nl/kinderpardon", True),
     ("topic-opvang", "/nl/rechtshulp-en-opvang", False),
 ]
+
+
+def contrast_shots(browser, base: str, target_dir: Path) -> None:
+    """The high-contrast theme, and 200 % text, as a visitor would set them."""
+    page = browser.new_page(viewport=KIOSK_SCREEN)
+    page.goto(base + "/nl/")
+    page.get_by_role("button", name="Contrast").click()
+    page.wait_for_timeout(300)
+    for name, path in [
+        ("contrast-start", "/"),
+        ("contrast-topics", "/nl/"),
+        ("contrast-topic", "/nl/kinderpardon"),
+        ("contrast-help", "/nl/help"),
+    ]:
+        page.goto(base + path)
+        page.evaluate("document.fonts.ready")
+        page.screenshot(path=str(target_dir / f"{name}.png"))
+        print(target_dir / f"{name}.png")
+    page.goto(base + "/nl/kinderpardon")
+    page.get_by_role("button", name="Letters: normaal").click()
+    page.wait_for_timeout(200)
+    page.get_by_role("button", name="Letters: groot").click()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(target_dir / "contrast-topic-200.png"))
+    print(target_dir / "contrast-topic-200.png")
+    page.get_by_role("button", name="Kamerlid").click()
+    page.wait_for_timeout(300)
+    page.close()
 
 
 def print_shots(page: Page, base: str, target_dir: Path) -> None:
@@ -79,6 +108,7 @@ def main() -> int:
             print(target)
         reading_shot(page, base, args.out / "topic-reading.png")
         print_shots(page, base, args.out)
+        contrast_shots(browser, base, args.out)
         browser.close()
     leaflet_pages(app, args.out)
     app.extensions["kiosk.speech"].close()
