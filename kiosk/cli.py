@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("prerender", help="render all speech now, with a progress bar")
     check = commands.add_parser("check", help="check all content files and list every problem")
     check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
+    check.add_argument("--json", action="store_true", help="the report as JSON, for machines")
     return parser
 
 
@@ -90,31 +91,33 @@ def prerender() -> int:
     return 1 if failed else 0
 
 
-def check(content_dir: Path | None) -> int:
-    """Print every content problem; exit status 1 when there are any."""
+def check(content_dir: Path | None, as_json: bool = False) -> int:
+    """Print every content problem and the readability report; 1 when anything fails."""
+    import json
+
+    from kiosk.config import read_config
     from kiosk.content import load_library
+    from kiosk.content.readability import Thresholds, measure_library
+    from kiosk.content.report import format_report
 
-    if content_dir is None:
-        from kiosk.config import read_config
-
-        content_dir = Path(read_config()["CONTENT_DIR"])
-    library = load_library(content_dir)
-    for problem in library.problems:
-        print(problem)
-    for code, language in library.languages.items():
-        print(f"{code}: {len(language.topics)} topics, {len(language.glossary)} glossary words")
-    count = len(library.problems)
-    print(
-        "No problems found." if not count else f"{count} problem{'s' if count > 1 else ''} found."
-    )
-    return 1 if count or library.topic_count == 0 else 0
+    config = read_config()
+    library = load_library(content_dir or Path(config["CONTENT_DIR"]))
+    report = measure_library(library, Thresholds.from_config(config))
+    failed = bool(library.problems) or report.failures > 0 or library.topic_count == 0
+    if as_json:
+        data = {"ok": not failed, "problems": [p.as_dict() for p in library.problems]}
+        data.update(report.as_dict())
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(library, report))
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command named on the command line."""
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return check(args.content)
+        return check(args.content, args.json)
     if args.command == "prerender":
         return prerender()
     return serve(args.host, args.port, args.threads)

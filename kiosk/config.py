@@ -54,6 +54,13 @@ class DefaultConfig:
     #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
     IDLE_SECONDS = 90
     IDLE_WARNING_SECONDS = 30
+    #: Plain-language targets for `run.py check` and the staff page (no official B1 cut-off
+    #: exists; these are the project's own): Flesch-Douma at least, average and longest
+    #: sentence in words at most, share of rare words outside the glossary at most.
+    READABILITY_MIN_FLESCH_DOUMA = 70
+    READABILITY_MAX_AVERAGE_WORDS = 12
+    READABILITY_MAX_SENTENCE_WORDS = 20
+    READABILITY_MAX_RARE_SHARE = 0.05
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Strict"
 

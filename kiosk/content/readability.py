@@ -1,0 +1,203 @@
+"""How easy a topic is to read: Flesch-Douma, sentence lengths, rare and long words, passive
+hints, measured against the project's own thresholds (no official B1 cut-off exists)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+
+import textstat
+from wordfreq import zipf_frequency
+
+from kiosk.content.models import ContentLibrary, LanguageContent, Topic
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+_FINAL = re.compile(r"[.!?:;…]['’”)]*$")
+_HEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*$", re.MULTILINE)
+#: A word used less than about once per million words (Zipf 3) counts as rare.
+RARE_ZIPF = 3.0
+LONG_WORD = 15
+#: Dutch passive: a form of "worden" with a participle ("ge...d/t/en"); only a hint.
+_WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
+_PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|er)\w+(d|t|en)$")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The project's targets for plain language (config READABILITY_*)."""
+
+    min_flesch_douma: float = 70
+    max_average_words: float = 12
+    max_sentence_words: int = 20
+    max_rare_share: float = 0.05
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, object]) -> Thresholds:
+        """From READABILITY_MIN_FLESCH_DOUMA and friends."""
+        return cls(
+            float(config["READABILITY_MIN_FLESCH_DOUMA"]),  # type: ignore[arg-type]
+            float(config["READABILITY_MAX_AVERAGE_WORDS"]),  # type: ignore[arg-type]
+            int(config["READABILITY_MAX_SENTENCE_WORDS"]),  # type: ignore[arg-type]
+            float(config["READABILITY_MAX_RARE_SHARE"]),  # type: ignore[arg-type]
+        )
+
+
+@dataclass
+class TopicReport:
+    """One topic measured; `failures` lists the thresholds it misses."""
+
+    lang: str
+    slug: str
+    file: str
+    #: Dutch only (Flesch-Douma); None for other languages (see flesch_douma()).
+    flesch_douma: float | None
+    sentences: int
+    average_words: float
+    longest_sentence: int
+    longest_sentence_text: str
+    rare_share: float
+    rare_words: list[str]
+    long_words: list[str]
+    passive_hints: list[str]
+    failures: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text (no numbers)."""
+    return _WORD.findall(text)
+
+
+def _glossary_forms(content: LanguageContent) -> set[str]:
+    forms = set()
+    for entry in content.glossary.values():
+        for form in (entry.term, *entry.forms):
+            forms.add(form.casefold())
+            forms.update(word.casefold() for word in words_of(form))
+    return forms
+
+
+def _is_name(word: str, position: int) -> bool:
+    """A capital inside a sentence marks a name (PvdA, Ghana, Spekman): not a hard word."""
+    return position > 0 and word[:1].isupper()
+
+
+def flesch_douma(text: str) -> float:
+    """Flesch-Douma of Dutch text (textstat, syllables by pyphen's nl_NL dictionary).
+
+    Other languages are not scored: textstat counts English syllables with a dictionary that
+    nltk downloads at run time, which an offline kiosk cannot do."""
+    textstat.set_lang("nl")
+    return textstat.flesch_reading_ease(text)
+
+
+def measure_topic(topic: Topic, content: LanguageContent, thresholds: Thresholds) -> TopicReport:
+    """Measure the whole text of a topic as a visitor hears it."""
+    # Running text only: titles and headings are names of what follows, not prose.
+    headings = {topic.title, *(h.strip() for h in _HEADING.findall(topic.body))}
+    running = [s for s in topic.spoken_full if s not in headings] or list(topic.spoken_full)
+    sentences = [s if _FINAL.search(s) else s + "." for s in running]
+    lengths = [len(words_of(sentence)) for sentence in sentences]
+    flesch = flesch_douma("\n".join(sentences)) if content.language.code == "nl" else None
+    exempt = _glossary_forms(content)
+    rare: list[str] = []
+    long: list[str] = []
+    passive: list[str] = []
+    counted = 0
+    for sentence in sentences:
+        words = words_of(sentence)
+        lowered = {word.casefold() for word in words}
+        if lowered & _WORDEN and any(_PARTICIPLE.match(word) for word in lowered):
+            passive.append(sentence)
+        for position, word in enumerate(words):
+            counted += 1
+            key = word.casefold()
+            if key in exempt or _is_name(word, position):
+                continue
+            if zipf_frequency(key, content.language.code) < RARE_ZIPF:
+                rare.append(key)
+            if len(word) >= LONG_WORD:
+                long.append(key)
+    longest = max(range(len(lengths)), key=lengths.__getitem__)
+    report = TopicReport(
+        lang=topic.lang,
+        slug=topic.slug,
+        file=topic.file,
+        flesch_douma=round(flesch, 1) if flesch is not None else None,
+        sentences=len(sentences),
+        average_words=round(sum(lengths) / len(lengths), 1),
+        longest_sentence=lengths[longest],
+        longest_sentence_text=running[longest],
+        rare_share=round(len(rare) / counted, 3) if counted else 0.0,
+        rare_words=sorted(set(rare)),
+        long_words=sorted(set(long)),
+        passive_hints=passive,
+    )
+    if report.flesch_douma is not None and report.flesch_douma < thresholds.min_flesch_douma:
+        report.failures.append(
+            f"Flesch-Douma {report.flesch_douma} < {thresholds.min_flesch_douma}"
+        )
+    if report.average_words > thresholds.max_average_words:
+        report.failures.append(
+            f"average sentence {report.average_words} words > {thresholds.max_average_words}"
+        )
+    if report.longest_sentence > thresholds.max_sentence_words:
+        report.failures.append(
+            f"a sentence of {report.longest_sentence} words > {thresholds.max_sentence_words}: "
+            f"“{report.longest_sentence_text}”"
+        )
+    if report.rare_share > thresholds.max_rare_share:
+        report.failures.append(
+            f"rare words {report.rare_share:.0%} > {thresholds.max_rare_share:.0%}: "
+            + ", ".join(report.rare_words)
+        )
+    return report
+
+
+@dataclass
+class LibraryReport:
+    """Everything an editor should know about the content."""
+
+    topics: list[TopicReport]
+    missing_translations: list[str]
+    unused_pronunciations: list[str]
+    unused_glossary: list[str]
+
+    @property
+    def failures(self) -> int:
+        return sum(len(topic.failures) for topic in self.topics)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "topics": [topic.as_dict() for topic in self.topics],
+            "missing_translations": self.missing_translations,
+            "unused_pronunciations": self.unused_pronunciations,
+            "unused_glossary": self.unused_glossary,
+        }
+
+
+def measure_library(library: ContentLibrary, thresholds: Thresholds) -> LibraryReport:
+    """Measure every topic; list missing translations and unused list entries."""
+    reports = [
+        measure_topic(topic, content, thresholds)
+        for content in library.languages.values()
+        for topic in content.topics
+    ]
+    slugs = {code: {t.slug for t in c.topics} for code, c in library.languages.items()}
+    everywhere = set().union(*slugs.values()) if slugs else set()
+    missing = sorted(f"{code}/{slug}" for code, have in slugs.items() for slug in everywhere - have)
+    unused_pronunciation, unused_glossary = [], []
+    for code, content in library.languages.items():
+        text = "\n".join(s for t in content.topics for s in t.spoken_full)
+        text += "\n" + "\n".join(s for e in content.glossary.values() for s in e.spoken)
+        for word, _ in content.pronunciation.words:
+            if not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+                unused_pronunciation.append(f"{code}: {word}")
+        used = {entry.term for topic in content.topics for entry in topic.terms}
+        unused_glossary += [
+            f"{code}: {e.term}" for e in content.glossary.values() if e.term not in used
+        ]
+    return LibraryReport(reports, missing, unused_pronunciation, sorted(unused_glossary))
