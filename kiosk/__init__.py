@@ -13,12 +13,14 @@ from flask_wtf.csrf import CSRFProtect
 
 from kiosk import security
 from kiosk.config import INSTANCE_PATH, PROJECT_ROOT, load_config
-from kiosk.content import ContentLibrary, load_library
+from kiosk.content import ContentLibrary
+from kiosk.content.store import ContentStore
 from kiosk.icons import IconSet
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
 from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.secret_key import load_or_create_secret_key
 from kiosk.speech import SpeechService
+from kiosk.usage import UsageStore
 
 htmx = HTMX()
 csrf = CSRFProtect()
@@ -47,7 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         Path(app.static_folder or "") / "vendor" / "icons"
     )
     app.jinja_env.globals["icon"] = icons.svg
-    app.extensions["kiosk.content"] = load_library(Path(app.config["CONTENT_DIR"]))
+    app.extensions["kiosk.content"] = ContentStore(Path(app.config["CONTENT_DIR"]))
     cache_dir = app.config["SPEECH_CACHE_DIR"] or Path(app.instance_path) / "cache" / "speech"
     app.extensions["kiosk.speech"] = SpeechService(
         Path(cache_dir),
@@ -79,9 +81,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         ),
         abandon_seconds=float(app.config["PRINT_ABANDON_SECONDS"]),
     )
+    app.extensions["kiosk.usage"] = UsageStore(
+        Path(app.config["DATABASE"] or instance / "kiosk.sqlite3")
+    )
     csrf.init_app(app)
 
-    from kiosk.views import controls, errors, health, pages, printing, speech
+    from kiosk.views import controls, errors, health, pages, printing, speech, staff
 
     app.register_blueprint(controls.bp)
     controls.init_app(app)
@@ -89,18 +94,29 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(speech.bp)
     app.register_blueprint(printing.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(staff.bp)
     errors.init_app(app)
     return app
 
 
 def content_of(app: Flask) -> ContentLibrary:
-    """The content library the app serves."""
+    """The content the app serves now."""
+    return app.extensions["kiosk.content"].library
+
+
+def content_store_of(app: Flask) -> ContentStore:
+    """The store that holds (and reloads) the content."""
     return app.extensions["kiosk.content"]
 
 
 def speech_of(app: Flask) -> SpeechService:
     """The speech service of the app."""
     return app.extensions["kiosk.speech"]
+
+
+def usage_of(app: Flask) -> UsageStore:
+    """The usage statistics of the app."""
+    return app.extensions["kiosk.usage"]
 
 
 def leaflets_of(app: Flask) -> LeafletService:

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         target.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
     commands.add_parser("prerender", help="render all speech now, with a progress bar")
+    commands.add_parser("set-password", help="set the password of the staff page (/staff)")
     check = commands.add_parser("check", help="check all content files and list every problem")
     check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
     check.add_argument("--json", action="store_true", help="the report as JSON, for machines")
@@ -48,10 +49,11 @@ def serve(host: str, port: int, threads: int) -> int:
     from waitress import serve as waitress_serve
 
     from kiosk import create_app
-    from kiosk.prerender import start_prerender
+    from kiosk.prerender import start_prerender, watch_content
 
     app = create_app()
     start_prerender(app)  # in the background
+    watch_content(app)
     print(f"Kiosk: http://{host}:{port}/", flush=True)
     waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
     return 0
@@ -91,6 +93,26 @@ def prerender() -> int:
     return 1 if failed else 0
 
 
+def set_password() -> int:
+    """Ask for the staff password twice and save its hash in instance/staff_password."""
+    from getpass import getpass
+
+    from kiosk.config import INSTANCE_PATH
+    from kiosk.staff_auth import MIN_LENGTH, save_password_hash
+
+    password = getpass(f"New staff password (at least {MIN_LENGTH} characters): ")
+    if password != getpass("The same password again: "):
+        print("The two passwords differ; nothing was changed.", file=sys.stderr)
+        return 1
+    try:
+        save_password_hash(INSTANCE_PATH / "staff_password", password)
+    except ValueError as error:
+        print(f"{error}; nothing was changed.", file=sys.stderr)
+        return 1
+    print("Saved. Log in at /staff (a running kiosk needs a restart to use it).")
+    return 0
+
+
 def check(content_dir: Path | None, as_json: bool = False) -> int:
     """Print every content problem and the readability report; 1 when anything fails."""
     import json
@@ -120,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(args.content, args.json)
     if args.command == "prerender":
         return prerender()
+    if args.command == "set-password":
+        return set_password()
     return serve(args.host, args.port, args.threads)
 
 

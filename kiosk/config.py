@@ -61,6 +61,17 @@ class DefaultConfig:
     READABILITY_MAX_AVERAGE_WORDS = 12
     READABILITY_MAX_SENTENCE_WORDS = 20
     READABILITY_MAX_RARE_SHARE = 0.05
+    #: Seconds between checks of the content folder for changed files (0: never; the staff
+    #: page also has a "Reload content" button).
+    CONTENT_WATCH_SECONDS = 2.0
+    #: Staff page: the password hash (default: the one `run.py set-password` saves in
+    #: instance/staff_password), minutes a login lasts, wrong guesses before a lockout and
+    #: how long it lasts.
+    STAFF_PASSWORD_HASH: str | None = None
+    STAFF_SESSION_MINUTES = 30
+    STAFF_MAX_FAILURES = 5
+    STAFF_LOCKOUT_SECONDS = 300
+    STAFF_FAILURE_DELAY_SECONDS = 1.0
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Strict"
 

@@ -6,7 +6,7 @@ from concurrent.futures import Future
 
 from flask import Flask
 
-from kiosk import content_of, leaflets_of, speech_of
+from kiosk import content_of, content_store_of, leaflets_of, speech_of
 from kiosk.spoken_content import all_speech_requests
 
 
@@ -17,6 +17,13 @@ def all_leaflets(app: Flask) -> list[tuple]:
         for content in content_of(app).languages.values()
         for topic in content.topics
     ]
+
+
+def watch_content(app: Flask) -> None:
+    """Pick up changed content files while running; render what changed in the background."""
+    store = content_store_of(app)
+    store.on_change = lambda _library: start_prerender(app)
+    store.watch(float(app.config["CONTENT_WATCH_SECONDS"]))
 
 
 def start_prerender(app: Flask) -> list[Future]:

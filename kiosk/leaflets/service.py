@@ -81,6 +81,15 @@ class LeafletService:
                     self._pending.pop(key, None)
         return future.result()
 
+    def test_page(self, site_name: str) -> Path:
+        """A one-page test print (cached like a leaflet)."""
+        html = self.document.environment.get_template("leaflet/test_page.html").render(
+            site_name=site_name
+        )
+        key = self.key_for(html)
+        cached = self.cache.lookup(key) or self._render(key, html)
+        return cached.pdf
+
     def prerender(self, items: Iterable[tuple[Topic, LanguageContent]]) -> threading.Thread:
         """Render every leaflet not yet cached, in a background thread."""
         work = list(items)

@@ -114,6 +114,17 @@ class CupsPrinter:
             return JobStatus("failed", f"job {job} ended in state {state}: {message}", reasons)
         return JobStatus("printing" if state == _PROCESSING else "waiting", None, reasons)
 
+    def resume(self) -> None:
+        """Start a stopped queue and let it accept jobs again (staff page)."""
+        with _lock:
+            connection = self._connect()
+            queue = self._queue(connection)
+            try:
+                connection.enablePrinter(queue)
+                connection.acceptJobs(queue)
+            except cups.IPPError as error:
+                raise PrintError(f"CUPS would not resume {queue}: {error.args[1]}") from error
+
     def cancel(self, job: str) -> None:
         """Cancel a job that will not print any more (so it does not come out later)."""
         try:

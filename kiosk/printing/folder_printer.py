@@ -65,5 +65,8 @@ class FolderPrinter:
             return JobStatus("done")
         return JobStatus("failed", f"{self.folder / job} is missing", ("other",))
 
+    def resume(self) -> None:
+        """Nothing to resume: a folder does not stop."""
+
     def cancel(self, job: str) -> None:
         """Nothing to cancel: a folder job is done at once."""

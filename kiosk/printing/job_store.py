@@ -101,10 +101,11 @@ class PrintJobStore:
         return _job(row) if row else None
 
     def latest(self) -> PrintJob | None:
-        """The most recent job that was not refused before it was sent."""
+        """The most recent visitor's job that was sent to the printer (not a staff test)."""
         with closing(self._connect()) as connection:
             row = connection.execute(
-                "SELECT * FROM print_jobs WHERE printer_job IS NOT NULL ORDER BY id DESC LIMIT 1"
+                "SELECT * FROM print_jobs WHERE printer_job IS NOT NULL AND lang != '-'"
+                " ORDER BY id DESC LIMIT 1"
             ).fetchone()
         return _job(row) if row else None
 
@@ -112,7 +113,8 @@ class PrintJobStore:
         """How many jobs were sent to the printer since `since` (a Unix time)."""
         with closing(self._connect()) as connection:
             (count,) = connection.execute(
-                "SELECT COUNT(*) FROM print_jobs WHERE created >= ? AND printer_job IS NOT NULL",
+                "SELECT COUNT(*) FROM print_jobs"
+                " WHERE created >= ? AND printer_job IS NOT NULL AND lang != '-'",
                 (since,),
             ).fetchone()
         return count

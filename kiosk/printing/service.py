@@ -30,6 +30,7 @@ class Printer(Protocol):
     def submit(self, pdf: Path, title: str) -> str: ...
     def job_status(self, job: str) -> JobStatus: ...
     def cancel(self, job: str) -> None: ...
+    def resume(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,23 @@ class PrintService:
                 job.id, state=status.state, staff_reason=status.staff_reason, reasons=status.reasons
             )
         return job
+
+    def resume(self) -> None:
+        """Staff: start the stopped queue again."""
+        self.printer.resume()
+        self._status = None
+
+    def test_print(self, pdf: Path) -> PrintJob:
+        """Staff: print a test page, past the paper guard (it does not count for visitors)."""
+        job = self.store.add("-", "test", 1, f"{self.printer.kind}:{self.printer.name}")
+        try:
+            printer_job = self.printer.submit(pdf, "Testafdruk")
+        except PrintError as error:
+            self.store.update(job.id, state="failed", staff_reason=error.staff_reason,
+                              reasons=error.reasons)  # fmt: skip
+            raise
+        self._status = None
+        return self.store.update(job.id, printer_job=printer_job)
 
     def status(self) -> dict[str, object]:
         """For /healthz and the staff."""

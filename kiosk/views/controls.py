@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, redirect, render_template, request, session
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session
 from flask.typing import ResponseReturnValue
 
-from kiosk import htmx
+from kiosk import htmx, usage_of
 from kiosk.messages import HELP_STEPS, message
 from kiosk.preferences import ACTIONS, Preferences
-from kiosk.views.pages import language_or_404
+from kiosk.views.pages import language_or_404, topic_or_404
 from kiosk.views.rendering import render_page
 
 bp = Blueprint("controls", __name__)
@@ -58,9 +58,19 @@ def change_preferences() -> ResponseReturnValue:
 def reset() -> ResponseReturnValue:
     """Forget this visitor: settings and everything else in the session."""
     session.clear()
+    usage_of(current_app).record("idle_reset")
     if htmx or request.headers.get("Accept") == "application/json":
         return "", 204
     return redirect("/", 303)
+
+
+@bp.post("/usage/listen-done")
+def listen_done() -> ResponseReturnValue:
+    """The page says a topic was heard to the end (counted, nothing else is kept)."""
+    lang, slug = request.form.get("lang", ""), request.form.get("slug", "")
+    topic_or_404(lang, slug)
+    usage_of(current_app).record("listen_done", lang, slug)
+    return "", 204
 
 
 @bp.get("/<lang>/help")

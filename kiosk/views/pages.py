@@ -6,7 +6,7 @@ import re
 
 from flask import Blueprint, abort, current_app
 
-from kiosk import content_of, printing_of
+from kiosk import content_of, printing_of, usage_of
 from kiosk.content import LanguageContent, Topic
 from kiosk.content.schema import SLUG_PATTERN
 from kiosk.views.rendering import render_page
@@ -50,5 +50,7 @@ def topic_index(lang: str) -> str:
 @bp.get("/<lang>/<slug>")
 def topic(lang: str, slug: str) -> str:
     """A topic: title, summary, whose position it is, key points, text and hard words."""
+    found = topic_or_404(lang, slug)
+    usage_of(current_app).record("view", lang, slug)
     printer = printing_of(current_app).printer_status()
-    return render_page("topic.html", lang=lang, topic=topic_or_404(lang, slug), printer=printer)
+    return render_page("topic.html", lang=lang, topic=found, printer=printer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, send_file, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk import htmx, leaflets_of, printing_of
+from kiosk import htmx, leaflets_of, printing_of, usage_of
 from kiosk.leaflets import Leaflet, LeafletUnavailable
 from kiosk.messages import message
 from kiosk.printing import PrintRefused
@@ -90,6 +90,7 @@ def print_leaflet(lang: str, slug: str) -> ResponseReturnValue:
         )
     except PrintRefused as refused:
         return _confirm(lang, slug, refused)
+    usage_of(current_app).record("print", lang, slug)
     if not htmx:
         return redirect(url_for("printing.job", job_id=job.id), 303)
     return _job_page(job.id)

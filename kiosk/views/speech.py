@@ -7,7 +7,7 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, request, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk import speech_of
+from kiosk import speech_of, usage_of
 from kiosk.messages import message
 from kiosk.speech import SpeechUnavailable
 from kiosk.speech.cache import KEY_PATTERN
@@ -59,6 +59,7 @@ def topic_speech(lang: str, slug: str) -> ResponseReturnValue:
     part = request.args.get("part", "summary")
     if part not in ("summary", "full"):
         abort(404)
+    usage_of(current_app).record("listen", lang, slug)
     return _speech_json(lang, topic.spoken_full if part == "full" else topic.spoken_summary)
 
 

@@ -154,7 +154,20 @@
 
   audio.addEventListener("play", () => window.requestAnimationFrame(follow));
   audio.addEventListener("seeked", () => state && mark(indexAt(audio.currentTime)));
-  audio.addEventListener("ended", () => stop());
+  audio.addEventListener("ended", () => {
+    if (state && state.region.dataset.slug) countHeard(state.region);
+    stop();
+  });
+
+  // A topic heard to the end is counted for the staff's statistics (no visitor data).
+  function countHeard(region) {
+    const body = new URLSearchParams({ lang: region.dataset.lang, slug: region.dataset.slug });
+    fetch("/usage/listen-done", {
+      method: "POST",
+      body,
+      headers: { "X-CSRFToken": document.body.dataset.csrfToken },
+    }).catch(() => {});
+  }
 
   document.addEventListener("click", (event) => {
     const listen = event.target.closest("[data-listen]");

@@ -1,0 +1,126 @@
+"""The content being shown, reloaded when its files change, without ever losing a working topic.
+
+A changed, added or removed file is picked up by polling the folder (a few dozen small files:
+no watcher library needed). An edit that breaks a file that worked keeps the last good version
+of that topic on screen and reports the problem; a deleted file removes its topic.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kiosk.content.library_loader import load_library
+from kiosk.content.models import ContentLibrary
+from kiosk.content.problems import ContentProblem
+
+log = logging.getLogger(__name__)
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Reload:
+    """What a reload changed."""
+
+    changed: bool
+    kept_old: tuple[str, ...] = ()
+
+
+class ContentStore:
+    """Holds the current ContentLibrary; safe to read from any thread."""
+
+    def __init__(self, folder: Path, on_change: Callable[[ContentLibrary], None] | None = None):
+        self.folder = folder
+        self.on_change = on_change
+        self._lock = threading.Lock()
+        self._snapshot = self._scan()
+        self._library = load_library(folder)
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content shown now."""
+        return self._library
+
+    def reload(self) -> Reload:
+        """Load the files again; keep the last good version of topics whose file broke."""
+        with self._lock:
+            snapshot = self._scan()
+            fresh = load_library(self.folder)
+            kept = self._keep_working_topics(self._library, fresh)
+            changed = snapshot != self._snapshot
+            self._snapshot = snapshot
+            self._library = fresh
+        if kept:
+            log.warning("content: kept the last good version of %s", ", ".join(kept))
+        if self.on_change is not None:
+            self.on_change(fresh)
+        return Reload(changed, tuple(kept))
+
+    def reload_if_changed(self) -> Reload | None:
+        """Reload when any file under the folder was added, removed or changed."""
+        if self._scan() == self._snapshot:
+            return None
+        log.info("content files changed: reloading")
+        return self.reload()
+
+    def watch(self, interval: float) -> None:
+        """Check the folder every `interval` seconds in a background thread."""
+        if interval <= 0 or self._thread is not None:
+            return
+
+        def run() -> None:
+            while not self._stop.wait(interval):
+                try:
+                    self.reload_if_changed()
+                except Exception:  # noqa: BLE001 - a bad moment must not end the watching
+                    log.exception("content reload failed")
+
+        self._thread = threading.Thread(target=run, name="content-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self._stop.set()
+
+    def _scan(self) -> Snapshot:
+        snapshot: Snapshot = {}
+        if self.folder.is_dir():
+            for path in self.folder.rglob("*"):
+                if path.is_file() and not path.name.startswith("."):
+                    stat = path.stat()
+                    snapshot[str(path)] = (stat.st_mtime_ns, stat.st_size)
+        return snapshot
+
+    def _keep_working_topics(self, old: ContentLibrary, fresh: ContentLibrary) -> list[str]:
+        """Put back old topics whose file now has a problem (but still exists)."""
+        broken_files = {problem.file for problem in fresh.problems}
+        kept = []
+        for code, old_content in old.languages.items():
+            new_content = fresh.languages.get(code)
+            if new_content is None:
+                continue
+            present = {topic.slug for topic in new_content.topics}
+            for topic in old_content.topics:
+                path = self.folder.parent / topic.file
+                if topic.slug in present or topic.file not in broken_files or not path.exists():
+                    continue
+                new_content.topics.append(topic)
+                kept.append(topic.file)
+        if kept:
+            for content in fresh.languages.values():
+                content.topics.sort(key=lambda topic: (topic.order, topic.title))
+            fresh.problems = [
+                replace(p, message=p.message + " (the last good version is still shown)")
+                if p.file in kept else p
+                for p in fresh.problems
+            ]  # fmt: skip
+        return kept
+
+
+__all__ = ["ContentProblem", "ContentStore", "Reload"]

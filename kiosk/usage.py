@@ -1,0 +1,123 @@
+"""Usage statistics: how often each topic is viewed, heard and printed, per day.
+
+Only counts per day, language, topic and kind of use; no visitor data, no IP addresses. A write
+that fails (a locked or read-only database) is logged and counted, and never reaches the visitor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import sqlite3
+from contextlib import closing
+from datetime import date, timedelta
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+EVENTS = ("view", "listen", "listen_done", "print", "idle_reset")
+EVENT_NAMES = {
+    "view": "Bekeken",
+    "listen": "Voorlezen gestart",
+    "listen_done": "Voorlezen afgemaakt",
+    "print": "Geprint",
+    "idle_reset": "Opnieuw begonnen",
+}
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS usage (
+    day TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    event TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, lang, slug, event)
+);
+"""
+
+
+class UsageStore:
+    """Counters in SQLite (WAL, short busy timeout)."""
+
+    def __init__(self, database: Path, busy_timeout: float = 0.5) -> None:
+        self.database = database
+        self.busy_timeout = busy_timeout
+        self.failed_writes = 0
+        self.last_error: str | None = None
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.executescript(SCHEMA)
+        except sqlite3.Error as error:
+            self._failed(error)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.database, timeout=self.busy_timeout)
+        connection.execute("PRAGMA journal_mode=WAL")
+        return connection
+
+    def _failed(self, error: Exception) -> None:
+        self.failed_writes += 1
+        self.last_error = f"{type(error).__name__}: {error}"
+        log.warning("usage statistics not saved: %s", self.last_error)
+
+    def record(self, event: str, lang: str = "-", slug: str = "-", day: date | None = None) -> bool:
+        """Count one use; False (and logged) when it could not be saved."""
+        if event not in EVENTS:
+            raise ValueError(f"unknown event {event!r}")
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.execute(
+                    "INSERT INTO usage (day, lang, slug, event, count) VALUES (?, ?, ?, ?, 1)"
+                    " ON CONFLICT (day, lang, slug, event) DO UPDATE SET count = count + 1",
+                    ((day or date.today()).isoformat(), lang, slug, event),
+                )
+            return True
+        except sqlite3.Error as error:
+            self._failed(error)
+            return False
+
+    def rows(
+        self, days: int = 30, today: date | None = None
+    ) -> list[tuple[str, str, str, str, int]]:
+        """(day, lang, slug, event, count) for the last `days` days, oldest first."""
+        since = ((today or date.today()) - timedelta(days=days - 1)).isoformat()
+        try:
+            with closing(self._connect()) as connection:
+                return connection.execute(
+                    "SELECT day, lang, slug, event, count FROM usage WHERE day >= ?"
+                    " ORDER BY day, lang, slug, event",
+                    (since,),
+                ).fetchall()
+        except sqlite3.Error as error:
+            self.last_error = f"{type(error).__name__}: {error}"
+            return []
+
+    def per_day(self, days: int = 30, today: date | None = None) -> list[dict[str, object]]:
+        """Every day of the period (also the quiet ones) with a count per event."""
+        end = today or date.today()
+        totals = {
+            (end - timedelta(days=offset)).isoformat(): dict.fromkeys(EVENTS, 0)
+            for offset in range(days - 1, -1, -1)
+        }
+        for day, _lang, _slug, event, count in self.rows(days, end):
+            totals[day][event] += count
+        return [{"day": day, **counts} for day, counts in totals.items()]
+
+    def per_topic(self, days: int = 30, today: date | None = None) -> list[dict[str, object]]:
+        """Totals per language and topic over the period, most viewed first."""
+        totals: dict[tuple[str, str], dict[str, int]] = {}
+        for _day, lang, slug, event, count in self.rows(days, today):
+            if slug == "-":
+                continue
+            totals.setdefault((lang, slug), dict.fromkeys(EVENTS, 0))[event] += count
+        ordered = sorted(totals.items(), key=lambda item: -item[1]["view"])
+        return [{"lang": lang, "slug": slug, **counts} for (lang, slug), counts in ordered]
+
+    def csv(self, days: int = 30, today: date | None = None) -> str:
+        """The rows as CSV, for a spreadsheet."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["day", "language", "topic", "event", "count"])
+        writer.writerows(self.rows(days, today))
+        return out.getvalue()

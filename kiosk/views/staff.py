@@ -1,0 +1,179 @@
+"""/staff: is the kiosk working, and how is it used. Behind a password; every form has CSRF."""
+
+from __future__ import annotations
+
+import time
+from functools import wraps
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+
+from kiosk import content_of, content_store_of, leaflets_of, printing_of, speech_of, usage_of
+from kiosk.content.readability import Thresholds, measure_library
+from kiosk.leaflets import LeafletUnavailable
+from kiosk.printing import PrintError
+from kiosk.staff_auth import StaffGate, load_password_hash
+from kiosk.usage import EVENT_NAMES
+from kiosk.usage_chart import daily_chart
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+
+def gate() -> StaffGate:
+    """The password gate (one per app, so the lockout counts every attempt)."""
+    app = current_app
+    if "kiosk.staff_gate" not in app.extensions:
+        password_hash = load_password_hash(
+            Path(app.instance_path) / "staff_password", app.config["STAFF_PASSWORD_HASH"]
+        )
+        app.extensions["kiosk.staff_gate"] = StaffGate(
+            password_hash,
+            int(app.config["STAFF_MAX_FAILURES"]),
+            float(app.config["STAFF_LOCKOUT_SECONDS"]),
+            float(app.config["STAFF_FAILURE_DELAY_SECONDS"]),
+        )
+    return app.extensions["kiosk.staff_gate"]
+
+
+def logged_in() -> bool:
+    """A staff login that has not expired (each request extends it)."""
+    until = session.get("staff_until", 0)
+    if not isinstance(until, (int, float)) or until < time.time():
+        session.pop("staff_until", None)
+        return False
+    session["staff_until"] = time.time() + 60 * int(current_app.config["STAFF_SESSION_MINUTES"])
+    return True
+
+
+def staff_only(view):
+    """Send visitors without a login to the login form."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not logged_in():
+            return redirect(url_for("staff.login"), 303)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    """The password form."""
+    message = None
+    if request.method == "POST":
+        result = gate().attempt(request.form.get("password", ""))
+        if result.outcome == "ok":
+            session.clear()
+            session["staff_until"] = time.time() + 60 * int(
+                current_app.config["STAFF_SESSION_MINUTES"]
+            )
+            return redirect(url_for("staff.dashboard"), 303)
+        message = {
+            "wrong": "Dat wachtwoord klopt niet.",
+            "locked": f"Te vaak een verkeerd wachtwoord. Probeer het over {result.wait_seconds} "
+            "seconden opnieuw.",
+            "no-password": "Er is nog geen wachtwoord. Zet er een met: python run.py set-password",
+        }[result.outcome]
+        current_app.logger.warning("staff login refused: %s", result.outcome)
+    status = 401 if message else 200
+    return render_template("staff/login.html", message=message, language=_nl()), status
+
+
+@bp.post("/logout")
+def logout() -> ResponseReturnValue:
+    """End the staff login."""
+    session.pop("staff_until", None)
+    return redirect(url_for("pages.start"), 303)
+
+
+@bp.get("/")
+@staff_only
+def dashboard() -> ResponseReturnValue:
+    """Health, printer, content and readability, usage."""
+    library = content_of(current_app)
+    report = measure_library(library, Thresholds.from_config(current_app.config))
+    usage = usage_of(current_app)
+    days = usage.per_day(30)
+    return render_template(
+        "staff/dashboard.html",
+        language=_nl(),
+        library=library,
+        report=report,
+        printer=printing_of(current_app).printer_status(fresh=True),
+        printing=printing_of(current_app).status(),
+        speech=speech_of(current_app).status(),
+        leaflets=leaflets_of(current_app).status(),
+        days=days,
+        chart=daily_chart(days),
+        topics=usage.per_topic(30),
+        event_names=EVENT_NAMES,
+        usage_error=usage.last_error,
+    )
+
+
+@bp.post("/reload")
+@staff_only
+def reload_content() -> ResponseReturnValue:
+    """Read the content files again now."""
+    result = content_store_of(current_app).reload()
+    kept = (
+        f" De oude versie blijft staan van: {', '.join(result.kept_old)}."
+        if result.kept_old
+        else ""
+    )
+    flash(f"De inhoud is opnieuw ingelezen.{kept}")
+    return redirect(url_for("staff.dashboard"), 303)
+
+
+@bp.post("/printer/resume")
+@staff_only
+def resume_printer() -> ResponseReturnValue:
+    """Start a stopped printer queue again."""
+    try:
+        printing_of(current_app).resume()
+        flash("De printer staat weer aan.")
+    except PrintError as error:
+        flash(f"Dat lukte niet: {error.staff_reason}")
+    return redirect(url_for("staff.dashboard"), 303)
+
+
+@bp.post("/printer/test")
+@staff_only
+def test_print() -> ResponseReturnValue:
+    """Print one test page (not counted for visitors)."""
+    try:
+        page = leaflets_of(current_app).test_page(current_app.config["SITE_NAME"])
+        job = printing_of(current_app).test_print(page)
+        flash(f"De testafdruk is verstuurd (opdracht {job.printer_job}).")
+    except (PrintError, LeafletUnavailable) as error:
+        flash(f"De testafdruk lukte niet: {error}")
+    return redirect(url_for("staff.dashboard"), 303)
+
+
+@bp.get("/usage.csv")
+@staff_only
+def usage_csv() -> ResponseReturnValue:
+    """The last 30 days of usage counts as CSV."""
+    return Response(
+        usage_of(current_app).csv(30),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=gebruik.csv"},
+    )
+
+
+def _nl():
+    from kiosk.languages import LANGUAGES
+
+    return LANGUAGES["nl"]
