@@ -6,6 +6,7 @@ import re
 import time
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 from flask import Flask
@@ -145,3 +146,25 @@ def test_healthz_reports_the_active_printer(client: FlaskClient):
     data = client.get("/healthz").get_json()
     assert data["printing"]["printer"] == "folder"
     assert data["leaflets"]["status"] == "ok"
+
+
+def test_staff_can_resume_a_stopped_printer_and_make_a_test_print(cupsd: PrivateCups):
+    from werkzeug.security import generate_password_hash
+
+    password_hash = generate_password_hash("geheim123")
+    app = make_app(BUNDLED_CONTENT, PRINTER="cups", CUPS_SERVER=cupsd.server,
+                   PRINT_QUEUE=cupsd.queue, STAFF_PASSWORD_HASH=password_hash)  # fmt: skip
+    client = app.test_client()
+    cupsd.lp("cupsdisable", cupsd.queue)
+    cupsd.lp("cupsreject", cupsd.queue)
+    login = client.get("/staff/login").get_data(as_text=True)
+    client.post("/staff/login", data={"password": "geheim123", "csrf_token": csrf_token(login)})
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "De printer is gestopt." in page and "paused" in page
+    client.post("/staff/printer/resume", data={"csrf_token": csrf_token(page)})
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "De printer staat weer aan." in page and "Klaar om te printen" in page
+    client.post("/staff/printer/test", data={"csrf_token": csrf_token(page)})
+    [printed] = cupsd.wait_for_printed(1)
+    with pdfplumber.open(printed) as pdf:
+        assert "Testafdruk" in pdf.pages[0].extract_text()
