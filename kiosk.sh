@@ -4,7 +4,8 @@
 #   ./kiosk.sh run [--host H] [--port P]   start the kiosk (default http://127.0.0.1:8000)
 #   ./kiosk.sh test [pytest arguments]     run the test suite
 #   ./kiosk.sh check                       check the content files
-#   ./kiosk.sh prerender                   render all speech now, with a progress bar
+#   ./kiosk.sh prerender                   render all speech and leaflets now, with progress
+#   ./kiosk.sh set-password                set the staff page's password
 #   ./kiosk.sh bench                       run the benchmarks (bench/), print a table
 #   ./kiosk.sh screenshots                 refresh docs/screenshots/
 #   ./kiosk.sh setup                       only install what is missing
@@ -110,8 +111,9 @@ case "$command" in
   test) setup test; exec "$PYTHON" -m pytest "$@" ;;
   check) setup run; exec "$PYTHON" run.py check "$@" ;;
   prerender) setup run; exec "$PYTHON" run.py prerender "$@" ;;
+  set-password) setup run; exec "$PYTHON" run.py set-password "$@" ;;
   bench) setup test; exec "$PYTHON" -m bench.run "$@" ;;
   screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
   setup) setup test ;;
-  *) echo "usage: ./kiosk.sh run|test|check|prerender|bench|screenshots|setup [arguments]" >&2; exit 2 ;;
+  *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|screenshots|setup [arguments]" >&2; exit 2 ;;
 esac

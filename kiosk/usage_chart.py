@@ -35,7 +35,7 @@ def daily_chart(days: list[dict[str, object]]) -> Markup:
                 f'<rect x="{x0 + series * bar:.1f}" y="{TOP + plot_h - height:.1f}" '
                 f'width="{bar:.1f}" height="{height:.1f}" class="{css}"/>'
             )
-        if index % 7 == 0 or index == len(days) - 1:
+        if index % 7 == 0 or (index == len(days) - 1 and index % 7 >= 4):
             label = escape(str(day["day"])[5:])
             parts.append(
                 f'<text x="{x0 + bar:.1f}" y="{HEIGHT - 14}" class="label" '

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -56,6 +57,39 @@ def contrast_shots(browser, base: str, target_dir: Path) -> None:
     page.get_by_role("button", name="Kamerlid").click()
     page.wait_for_timeout(300)
     page.close()
+
+
+def staff_shot(browser, target_dir: Path) -> None:
+    """The staff page, with a few days of made-up use so the chart shows something."""
+    from datetime import date, timedelta
+
+    from werkzeug.security import generate_password_hash
+
+    work = Path(tempfile.mkdtemp(prefix="screenshots-staff-"))
+    app = create_app({
+        "STAFF_PASSWORD_HASH": generate_password_hash("screenshot"),
+        "DATABASE": str(work / "kiosk.sqlite3"),
+    })  # fmt: skip
+    usage = app.extensions["kiosk.usage"]
+    for offset in range(30):
+        day = date.today() - timedelta(days=offset)
+        for _ in range((offset * 7) % 11 + 2):
+            usage.record("view", "nl", "kinderpardon", day=day)
+        for _ in range((offset * 3) % 5):
+            usage.record("listen", "nl", "kinderpardon", day=day)
+        if offset % 4 == 0:
+            usage.record("print", "nl", "kindbruiden", day=day)
+    with served(app) as base:
+        page = browser.new_page(viewport=KIOSK_SCREEN)
+        page.goto(base + "/staff/login")
+        page.get_by_label("Wachtwoord").fill("screenshot")
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(target_dir / "staff.png"), full_page=True)
+        print(target_dir / "staff.png")
+        page.close()
+    app.extensions["kiosk.speech"].close()
+    app.extensions["kiosk.leaflets"].close()
 
 
 def print_shots(page: Page, base: str, target_dir: Path) -> None:
@@ -109,6 +143,7 @@ def main() -> int:
         reading_shot(page, base, args.out / "topic-reading.png")
         print_shots(page, base, args.out)
         contrast_shots(browser, base, args.out)
+        staff_shot(browser, args.out)
         browser.close()
     leaflet_pages(app, args.out)
     app.extensions["kiosk.speech"].close()

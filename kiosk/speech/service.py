@@ -150,6 +150,11 @@ class SpeechService:
 
     def status(self) -> dict[str, object]:
         """For /healthz and the staff: whether speech works, and why not."""
+        if self._engine is None:
+            try:
+                self._engine_version()
+            except SpeechUnavailable:
+                pass
         available = self._problem is None
         return {
             "status": "ok" if available else "degraded",
