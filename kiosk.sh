@@ -98,10 +98,22 @@ front_end_assets() {
   fi
 }
 
+# Interface translations: each .po catalogue is compiled to .mo when it changed.
+catalogues() {
+  local po
+  for po in kiosk/translations/*/LC_MESSAGES/messages.po; do
+    [ -e "$po" ] || continue
+    if stale "${po%.po}.mo" "$po"; then
+      "$PYTHON" -m babel.messages.frontend compile --use-fuzzy -i "$po" -o "${po%.po}.mo" >/dev/null
+    fi
+  done
+}
+
 setup() {
   system_packages "$1"
   python_packages "$1"
   front_end_assets
+  catalogues
 }
 
 command=${1:-run}

@@ -11,7 +11,7 @@ from flask import Flask
 from flask_htmx import HTMX
 from flask_wtf.csrf import CSRFProtect
 
-from kiosk import security
+from kiosk import i18n, security
 from kiosk.config import INSTANCE_PATH, PROJECT_ROOT, load_config
 from kiosk.content import ContentLibrary
 from kiosk.content.store import ContentStore
@@ -44,6 +44,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         )
 
     htmx.init_app(app)
+    i18n.init_app(app)
     security.init_app(app)
     app.extensions["kiosk.icons"] = icons = IconSet(
         Path(app.static_folder or "") / "vendor" / "icons"

@@ -25,8 +25,8 @@ LANGUAGES: dict[str, Language] = {
             "nl", "Nederlands", voice="nl", position_phrase="Dit is het standpunt van {whose}."
         ),
         Language("en", "English", voice="en"),
-        Language("ar", "العربية", "rtl", voice="ar"),
-        Language("uk", "Українська", voice="uk"),
+        Language("ar", "العربية", "rtl", voice="ar", position_phrase="هذا هو موقف {whose}."),
+        Language("uk", "Українська", voice="uk", position_phrase="Це позиція {whose}."),
         Language("tr", "Türkçe", voice="tr"),
         Language("pl", "Polski", voice="pl"),
         Language("de", "Deutsch", voice="de"),

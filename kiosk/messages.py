@@ -2,42 +2,46 @@
 
 from __future__ import annotations
 
+from kiosk.i18n import N_, translate
 from kiosk.printing.status import PRINT_MESSAGES, REASON_MESSAGES
 
 MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
-        "not_found": ("Deze pagina bestaat niet.", "Sorry. Wij kunnen deze pagina niet vinden."),
+        "not_found": (
+            N_("Deze pagina bestaat niet."),
+            N_("Sorry. Wij kunnen deze pagina niet vinden."),
+        ),
         "server_error": (
-            "Er ging iets mis.",
-            "Sorry. Dit werkt nu even niet.",
-            "Probeer het nog een keer. Lukt het niet? Vraag het aan een medewerker.",
+            N_("Er ging iets mis."),
+            N_("Sorry. Dit werkt nu even niet."),
+            N_("Probeer het nog een keer. Lukt het niet? Vraag het aan een medewerker."),
         ),
         "welcome": (
-            "Welkom.",
-            "Hier vindt u informatie in eenvoudige taal.",
-            "Raak de grote knop aan om te beginnen.",
+            N_("Welkom."),
+            N_("Hier vindt u informatie in eenvoudige taal."),
+            N_("Raak de grote knop aan om te beginnen."),
         ),
         "help": (
-            "Zo werkt deze informatiezuil.",
-            "Raak een onderwerp aan.",
-            "Dan ziet u de tekst.",
-            "Raak Voorlezen aan.",
-            "Dan hoort u de tekst.",
-            "Raak een geel woord aan.",
-            "Dan ziet u wat het betekent.",
-            "Raak Printen aan.",
-            "Dan krijgt u de tekst op papier mee.",
-            "Met Letters maakt u de letters groter.",
-            "Met Contrast wordt het scherm donker met lichte letters.",
-            "Met Zachter en Harder zet u het geluid zachter of harder.",
-            "Met Start gaat u terug naar het begin.",
-            "Raakt u het scherm een tijd niet aan?",
-            "Dan begint de zuil opnieuw voor de volgende bezoeker.",
+            N_("Zo werkt deze informatiezuil."),
+            N_("Raak een onderwerp aan."),
+            N_("Dan ziet u de tekst."),
+            N_("Raak Voorlezen aan."),
+            N_("Dan hoort u de tekst."),
+            N_("Raak een geel woord aan."),
+            N_("Dan ziet u wat het betekent."),
+            N_("Raak Printen aan."),
+            N_("Dan krijgt u de tekst op papier mee."),
+            N_("Met Letters maakt u de letters groter."),
+            N_("Met Contrast wordt het scherm donker met lichte letters."),
+            N_("Met Zachter en Harder zet u het geluid zachter of harder."),
+            N_("Met Start gaat u terug naar het begin."),
+            N_("Raakt u het scherm een tijd niet aan?"),
+            N_("Dan begint de zuil opnieuw voor de volgende bezoeker."),
         ),
         "idle_warning": (
-            "Bent u er nog?",
-            "Raak de knop aan om verder te gaan.",
-            "Anders begint de zuil opnieuw.",
+            N_("Bent u er nog?"),
+            N_("Raak de knop aan om verder te gaan."),
+            N_("Anders begint de zuil opnieuw."),
         ),
         **PRINT_MESSAGES,
         **{f"printer_{reason}": (text,) for reason, text in REASON_MESSAGES.items()},
@@ -53,11 +57,12 @@ HELP_STEPS = (
 
 
 def message(lang: str, name: str) -> tuple[str, ...] | None:
-    """The sentences of a message; `a+b` joins messages. None if one does not exist."""
+    """The sentences of a message in `lang` (Dutch is the source; other languages come from
+    the catalogues); `a+b` joins messages. None if one does not exist."""
     sentences: list[str] = []
     for part in name.split("+"):
-        found = MESSAGES.get(lang, {}).get(part)
+        found = MESSAGES["nl"].get(part)
         if found is None:
             return None
-        sentences += found
+        sentences += (translate(lang, sentence) for sentence in found)
     return tuple(sentences) or None

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
+from kiosk.i18n import N_
+
 TEXT_SIZES = (100, 150, 200)
-TEXT_SIZE_NAMES = ("normaal", "groot", "heel groot")
+TEXT_SIZE_NAMES = (N_("normaal"), N_("groot"), N_("heel groot"))
 THEMES = ("default", "contrast")
 VOLUMES = (0.2, 0.4, 0.6, 0.8, 1.0)
 DEFAULT_VOLUME = 2

@@ -26,6 +26,12 @@ FONT_FILES = [
     for weight in (400, 700)
 ]
 
+EXTRA_FONTS = [
+    (package, f"{package}-{subset}-{weight}-normal.woff2")
+    for package, subset in (("noto-sans-arabic", "arabic"), ("noto-sans", "cyrillic"))
+    for weight in (400, 700)
+]
+
 
 def copy_assets(target: Path) -> None:
     """Fill `target` with every vendored file."""
@@ -38,6 +44,11 @@ def copy_assets(target: Path) -> None:
     for name in FONT_FILES:
         shutil.copy2(FONT_PACKAGE / "files" / name, target / "fonts" / name)
     shutil.copy2(FONT_PACKAGE / "LICENSE", target / "licences" / "atkinson-hyperlegible-next.txt")
+    # Scripts Atkinson Hyperlegible Next does not have: Arabic and Cyrillic, from Noto Sans.
+    for package, name in EXTRA_FONTS:
+        source = NODE / "@fontsource" / package
+        shutil.copy2(source / "files" / name, target / "fonts" / name)
+        shutil.copy2(source / "LICENSE", target / "licences" / f"{package}.txt")
     for name in sorted(ALL_ICONS):
         shutil.copy2(NODE / "lucide-static" / "icons" / f"{name}.svg", target / "icons")
     shutil.copy2(NODE / "lucide-static" / "LICENSE", target / "licences" / "lucide-static.txt")

@@ -138,3 +138,38 @@ def test_sentences_are_short(topic: Topic):
     longest = max(lengths)
     assert longest <= 20, f"a sentence of {longest} words"
     assert sum(lengths) / len(lengths) <= 12
+
+
+TRANSLATIONS = [code for code in library.languages if code != "nl"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translations_have_every_topic_with_the_same_source(lang: str):
+    translated = library.languages[lang]
+    assert [t.slug for t in translated.topics] == [t.slug for t in topics]
+    for topic in translated.topics:
+        dutch = library.topic("nl", topic.slug)
+        assert topic.source == dutch.source.__class__(
+            dutch.source.organisation, dutch.source.title, topic.source.date,
+            dutch.source.sections, dutch.source.url,
+        )  # fmt: skip
+        assert "PvdA" in topic.position_of
+        assert topic.icon == dutch.icon and topic.order == dutch.order
+        assert len(topic.key_points) == len(dutch.key_points)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_number_in_a_translation_is_in_the_source(lang: str):
+    text = "\n".join(topic_text(topic) for topic in library.languages[lang].topics)
+    digits = set()
+    for match in re.findall(r"\d+(?:[.,]\d+)*", text):
+        digits.add(int(re.sub(r"[.,](?=\d{3}\b)", "", match).replace(",", ".").split(".")[0]))
+    assert digits - numbers(source) == set()
+    assert {2007, 2011, 2013, 2015, 2016, 900, 27000, 300} <= digits
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_translated_sentences_are_short(lang: str):
+    for topic in library.languages[lang].topics:
+        lengths = [len(words) for words in sentences(topic_text(topic))]
+        assert max(lengths) <= 20, topic.file

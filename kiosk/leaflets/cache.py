@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.temporary_files import remove_stale_temporaries
+
 
 @dataclass(frozen=True)
 class Leaflet:
@@ -29,8 +31,7 @@ class LeafletCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        for leftover in folder.glob(".tmp-*"):
-            leftover.unlink(missing_ok=True)
+        remove_stale_temporaries(folder)
 
     def lookup(self, key: str) -> Leaflet | None:
         """The complete leaflet for `key`, or None."""

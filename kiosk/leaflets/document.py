@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from kiosk.content import LanguageContent, Topic
+from kiosk.i18n import N_, translate
 from kiosk.icons import IconSet
 
 _TERM_BUTTON = re.compile(
@@ -34,6 +35,10 @@ def for_paper(html: str) -> Markup:
     return Markup(nh3.clean(html, tags=PRINT_TAGS, attributes={"strong": {"class"}, "a": {"href"}}))
 
 
+N_("QR-code naar de bron:")
+N_("Vragen? Stel ze aan een medewerker van het buurthuis.")  # the default LEAFLET_CONTACT
+
+
 def qr_code(url: str, title: str) -> Markup:
     """An SVG QR code for `url` with a text alternative."""
     return Markup(segno.make(url, error="m").svg_inline(scale=3, title=title, dark="#000000"))
@@ -52,12 +57,21 @@ class LeafletDocument:
         self.environment.globals.update(icon=icons.svg, figure=icons.figure, for_paper=for_paper)
         self.settings = settings
 
-    def html(self, topic: Topic, content: LanguageContent) -> str:
-        """The complete HTML of one topic's leaflet."""
+    def html(self, topic: Topic, content: LanguageContent, compact: bool = False) -> str:
+        """The complete HTML of one topic's leaflet; `compact` leaves out the key points
+        (they repeat the text) for a topic that would not fit on two sides otherwise."""
         url = topic.source.url
+        lang = content.language.code
+
+        def _(text: str, **values: object) -> str:
+            translated = translate(lang, text)
+            return translated % values if values else translated
+
         return self.environment.get_template("leaflet/leaflet.html").render(
             topic=topic,
             language=content.language,
             settings=self.settings,
-            qr=qr_code(url, f"QR-code naar de bron: {url}") if url else None,
+            qr=qr_code(url, f"{_('QR-code naar de bron:')} {url}") if url else None,
+            _=_,
+            compact=compact,
         )

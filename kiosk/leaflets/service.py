@@ -26,6 +26,7 @@ from kiosk.worker_process import WorkerError, WorkerProcess
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+MAX_PAGES = 2
 
 
 class LeafletUnavailable(RuntimeError):
@@ -60,8 +61,14 @@ class LeafletService:
         return hashlib.sha256(material.encode()).hexdigest()[:32]
 
     def get(self, topic: Topic, content: LanguageContent) -> Leaflet:
-        """The topic's leaflet, rendered now if it is not cached."""
-        html = self.document.html(topic, content)
+        """The topic's leaflet, rendered now if it is not cached. One that would take more
+        than two sides is made again without its key points (they repeat the text)."""
+        leaflet = self._get(self.document.html(topic, content))
+        if leaflet.pages > MAX_PAGES:
+            leaflet = self._get(self.document.html(topic, content, compact=True))
+        return leaflet
+
+    def _get(self, html: str) -> Leaflet:
         key = self.key_for(html)
         cached = self.cache.lookup(key)
         if cached is not None:

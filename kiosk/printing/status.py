@@ -4,47 +4,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ASK_STAFF = "Vraag een medewerker."
+from kiosk.i18n import N_
+
+ASK_STAFF = N_("Vraag een medewerker.")
 
 #: printer-state-reasons (without -error/-warning/-report) → what a visitor is told.
 REASON_MESSAGES = {
-    "media-empty": "De printer heeft geen papier.",
-    "media-needed": "De printer heeft geen papier.",
-    "media-jam": "Het papier zit vast in de printer.",
-    "toner-empty": "De printer heeft geen inkt meer.",
-    "marker-supply-empty": "De printer heeft geen inkt meer.",
-    "door-open": "De printer staat open.",
-    "cover-open": "De printer staat open.",
-    "input-tray-missing": "De papierlade zit niet in de printer.",
-    "offline": "De printer staat uit of is niet aangesloten.",
-    "shutdown": "De printer staat uit.",
-    "paused": "De printer is gestopt.",
-    "stopped": "De printer is gestopt.",
-    "not-accepting": "De printer neemt nu geen opdrachten aan.",
-    "unreachable": "De printer is niet bereikbaar.",
-    "no-printer": "Er is geen printer ingesteld.",
-    "other": "De printer werkt nu niet.",
+    "media-empty": N_("De printer heeft geen papier."),
+    "media-needed": N_("De printer heeft geen papier."),
+    "media-jam": N_("Het papier zit vast in de printer."),
+    "toner-empty": N_("De printer heeft geen inkt meer."),
+    "marker-supply-empty": N_("De printer heeft geen inkt meer."),
+    "door-open": N_("De printer staat open."),
+    "cover-open": N_("De printer staat open."),
+    "input-tray-missing": N_("De papierlade zit niet in de printer."),
+    "offline": N_("De printer staat uit of is niet aangesloten."),
+    "shutdown": N_("De printer staat uit."),
+    "paused": N_("De printer is gestopt."),
+    "stopped": N_("De printer is gestopt."),
+    "not-accepting": N_("De printer neemt nu geen opdrachten aan."),
+    "unreachable": N_("De printer is niet bereikbaar."),
+    "no-printer": N_("Er is geen printer ingesteld."),
+    "other": N_("De printer werkt nu niet."),
 }
 
 #: Messages the kiosk shows about printing; each can be read aloud (kiosk.messages).
 PRINT_MESSAGES = {
-    "print_waiting": ("Even wachten.", "Uw folder wordt zo geprint."),
-    "print_printing": ("Uw folder wordt nu geprint.",),
-    "print_done": ("Klaar.", "Pak uw folder uit de printer."),
-    "print_failed": ("Printen is niet gelukt.",),
-    "print_cannot": ("Printen lukt nu niet.",),
+    "print_waiting": (N_("Even wachten."), N_("Uw folder wordt zo geprint.")),
+    "print_printing": (N_("Uw folder wordt nu geprint."),),
+    "print_done": (N_("Klaar."), N_("Pak uw folder uit de printer.")),
+    "print_failed": (N_("Printen is niet gelukt."),),
+    "print_cannot": (N_("Printen lukt nu niet."),),
     "print_wait_cooldown": (
-        "Er is net een folder geprint.",
-        "Probeer het over een minuut opnieuw.",
+        N_("Er is net een folder geprint."),
+        N_("Probeer het over een minuut opnieuw."),
     ),
     "print_daily_limit": (
-        "Vandaag zijn er al veel folders geprint.",
-        "Vraag een medewerker om een folder.",
+        N_("Vandaag zijn er al veel folders geprint."),
+        N_("Vraag een medewerker om een folder."),
     ),
     "ask_staff": (ASK_STAFF,),
-    "print_confirm": ("Wilt u deze folder printen?",),
-    "print_pages_1": ("De folder heeft 1 pagina.",),
-    "print_pages_2": ("De folder heeft 2 pagina's.",),
+    "print_confirm": (N_("Wilt u deze folder printen?"),),
+    "print_pages_1": (N_("De folder heeft 1 pagina."),),
+    "print_pages_2": (N_("De folder heeft 2 pagina's."),),
 }
 
 

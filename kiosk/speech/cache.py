@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.temporary_files import remove_stale_temporaries
+
 KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -91,6 +93,5 @@ class SpeechCache:
             temporary.unlink(missing_ok=True)
 
     def remove_leftovers(self) -> None:
-        """Delete temporary files of renderings that were interrupted."""
-        for leftover in self.folder.glob(".tmp-*"):
-            leftover.unlink(missing_ok=True)
+        """Delete temporary files of renderings that were interrupted (not ones in progress)."""
+        remove_stale_temporaries(self.folder)

@@ -6,10 +6,20 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 
-from kiosk import htmx, usage_of
+from kiosk import content_of, htmx, usage_of
+from kiosk.languages import Language
 from kiosk.messages import HELP_STEPS, message
 from kiosk.preferences import ACTIONS, Preferences
 from kiosk.views.pages import language_or_404, topic_or_404
@@ -33,9 +43,24 @@ def _local(path: str | None) -> str:
     return path
 
 
+def language_links() -> list[tuple[Language, str]]:
+    """This page in every language that has content (a topic page stays on its topic)."""
+    links = []
+    args = dict(request.view_args or {})
+    for code, content in content_of(current_app).languages.items():
+        if "lang" in args and request.endpoint:
+            url = url_for(request.endpoint, **{**args, "lang": code})
+        else:
+            url = url_for("pages.topic_index", lang=code)
+        links.append((content.language, url))
+    return links
+
+
 def init_app(app) -> None:
-    """Every template knows the visitor's settings."""
-    app.context_processor(lambda: {"preferences": current_preferences()})
+    """Every template knows the visitor's settings and the page in other languages."""
+    app.context_processor(
+        lambda: {"preferences": current_preferences(), "language_links": language_links}
+    )
 
 
 @bp.post("/preferences")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, current_app
+from flask.typing import ResponseReturnValue
 
 from kiosk import content_of, printing_of, usage_of
 from kiosk.content import LanguageContent, Topic
 from kiosk.content.schema import SLUG_PATTERN
+from kiosk.languages import DEFAULT_LANGUAGE
 from kiosk.views.rendering import render_page
 
 bp = Blueprint("pages", __name__)
@@ -48,8 +50,13 @@ def topic_index(lang: str) -> str:
 
 
 @bp.get("/<lang>/<slug>")
-def topic(lang: str, slug: str) -> str:
+def topic(lang: str, slug: str) -> ResponseReturnValue:
     """A topic: title, summary, whose position it is, key points, text and hard words."""
+    content = language_or_404(lang)
+    if _SLUG.match(slug) and content.topic(slug) is None:
+        dutch = content_of(current_app).topic(DEFAULT_LANGUAGE, slug)
+        if dutch is not None:  # not translated yet: say so, in this language, and offer Dutch
+            return render_page("untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
     usage_of(current_app).record("view", lang, slug)
     printer = printing_of(current_app).printer_status()

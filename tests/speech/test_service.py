@@ -171,9 +171,12 @@ def test_unknown_voice_is_a_clear_failure(speech: SpeechService):
 def test_interrupted_rendering_leaves_no_files(tmp_path: Path):
     folder = tmp_path / "cache"
     folder.mkdir()
-    (folder / ".tmp-abc.wav").write_bytes(b"half")
+    old = folder / ".tmp-abc.wav"
+    old.write_bytes(b"half")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))  # left by a crash an hour ago
+    (folder / ".tmp-now.wav").write_bytes(b"another process is writing this")
     service = SpeechService(folder)
-    assert list(folder.iterdir()) == []
+    assert [path.name for path in folder.iterdir()] == [".tmp-now.wav"]
     service.close()
 
 
