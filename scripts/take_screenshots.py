@@ -28,6 +28,8 @@ SHOTS = [
     ("help", "/nl/help", False),
     ("topic-kinderpardon", "/nl/kinderpardon", True),
     ("topic-opvang", "/nl/rechtshulp-en-opvang", False),
+    ("ar-topic", "/ar/kinderpardon", False),
+    ("uk-topic", "/uk/kinderpardon", False),
 ]
 
 
@@ -114,13 +116,14 @@ def reading_shot(page: Page, base: str, target: Path) -> None:
     print(target)
 
 
-def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon") -> None:
+def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str = "nl") -> None:
     """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
-    content = content_of(app).languages["nl"]
+    content = content_of(app).languages[lang]
     leaflet = leaflets_of(app).get(content.topic(slug), content)
-    prefix = target_dir / f"leaflet-{slug}"
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(leaflet.pdf), str(prefix)], check=True)
-    for page in sorted(target_dir.glob(f"leaflet-{slug}-*.png")):
+    name = f"leaflet-{slug}" if lang == "nl" else f"leaflet-{lang}-{slug}"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(leaflet.pdf), str(target_dir / name)],
+                   check=True)  # fmt: skip
+    for page in sorted(target_dir.glob(f"{name}-*.png")):
         print(page)
 
 
@@ -146,6 +149,7 @@ def main() -> int:
         staff_shot(browser, args.out)
         browser.close()
     leaflet_pages(app, args.out)
+    leaflet_pages(app, args.out, lang="ar")
     app.extensions["kiosk.speech"].close()
     app.extensions["kiosk.leaflets"].close()
     return 0

@@ -38,7 +38,7 @@ def test_index_lists_every_topic_in_order_with_icon(client: FlaskClient):
 @pytest.mark.parametrize("topic", NL_TOPICS, ids=lambda topic: topic.slug)
 def test_topic_page_shows_everything(client: FlaskClient, topic):
     response = client.get(f"/nl/{topic.slug}")
-    html = response.get_data(as_text=True)
+    html = re.sub(r"</?bdi[^>]*>", "", response.get_data(as_text=True))
     assert response.status_code == 200
     assert f"<title>{topic.title} · Informatiezuil</title>" in html
     assert f'<h1 tabindex="-1"><span class="s" data-s="0">{topic.title}</span></h1>' in html
@@ -188,5 +188,5 @@ def test_source_line_names_the_parts_of_the_source(
 ):
     write("nl/t.md", topic_text.replace("  date: maart 2024\n", "  date: maart 2024\n" + sections))
     html = make_app(content_dir).test_client().get("/nl/t").get_data(as_text=True)
-    assert shown in html
+    assert shown in re.sub(r"</?bdi[^>]*>", "", html)
     assert "Dit is het standpunt van de testorganisatie." in html

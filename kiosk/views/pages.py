@@ -38,7 +38,10 @@ def topic_or_404(lang: str, slug: str) -> Topic:
 @bp.get("/")
 def start() -> str:
     """The start screen: what this kiosk is, and one big way in."""
-    languages = [content.language for content in content_of(current_app).languages.values()]
+    languages = sorted(
+        (content.language for content in content_of(current_app).languages.values()),
+        key=lambda language: language.code != DEFAULT_LANGUAGE,  # the kiosk's own language first
+    )
     return render_page("start.html", languages=languages)
 
 

@@ -16,7 +16,18 @@ from tests.browser.test_smoke import AXE_OPTIONS
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 SCREENS = {"portrait": (1080, 1920), "landscape": (1920, 1080), "laptop": (1366, 768)}
-PAGES = ["/", "/nl/", "/nl/kinderpardon", "/nl/help", "/nl/kinderpardon/print"]
+PAGES = [
+    "/",
+    "/nl/",
+    "/nl/kinderpardon",
+    "/nl/help",
+    "/nl/kinderpardon/print",
+    "/ar/",
+    "/ar/kinderpardon",
+    "/uk/",
+    "/uk/kinderpardon",
+    "/en/kinderpardon",
+]
 SETTINGS = {  # (theme, text) -> taps from the default
     ("default", 100): [],
     ("contrast", 100): ["Contrast"],
