@@ -11,7 +11,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import leaflets, printing, speech
+from bench import leaflets, printing, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -31,6 +31,14 @@ GOALS = {
     "leaflet_warm_vs_chromium": (None, "", "warm WeasyPrint ÷ warm Chromium"),
     "leaflet_cached_ms": (10, "max", "GET leaflet.pdf, cached, over HTTP"),
     "print_to_queued_ms": (300, "max", "print POST → job accepted by a private cupsd"),
+    "page_rps": (None, "", "topic page, wrk -c10, through waitress"),
+    "page_p99_ms": (15, "max", "topic page p99 latency at 10 connections"),
+    "static_rps": (None, "", "the same bytes from nginx (the machine's limit)"),
+    "page_vs_static": (0.10, "min", "page_rps ÷ static_rps"),
+    "page_bytes": (None, "", "size of the topic page"),
+    "rss_mb": (150, "max", "resident memory of the server process after the runs above"),
+    "startup_1000_s": (2, "max", "create_app with 1,000 topics (load, validate, render)"),
+    "index_1000_p99_ms": (20, "max", "topic index with 1,000 topics, p99"),
 }
 
 
@@ -59,6 +67,9 @@ def main() -> int:
     metrics.update(leaflets.render_times())
     metrics.update(leaflets.cached_leaflet())
     metrics.update(printing.print_to_queued())
+    metrics.update(serving.page_against_static())
+    metrics["rss_mb"] = serving.rss_mb()
+    metrics.update(serving.content_growth(1000))
     print(table(metrics))
     machine = {
         "cpus": os.cpu_count(),
