@@ -1,15 +1,19 @@
 """Usage statistics: how often each topic is viewed, heard and printed, per day.
 
 Only counts per day, language, topic and kind of use; no visitor data, no IP addresses. A write
-that fails (a locked or read-only database) is logged and counted, and never reaches the visitor.
+that fails (a locked or read-only database) is logged, counted and tried again later, and never
+reaches the visitor.
 """
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import logging
 import sqlite3
+import threading
+from collections import Counter
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,18 +41,28 @@ CREATE TABLE IF NOT EXISTS usage (
 
 
 class UsageStore:
-    """Counters in SQLite (WAL, short busy timeout)."""
+    """Counters in SQLite (WAL, short busy timeout). A visit only adds to a counter in memory;
+    the counters are written in one transaction every `flush_seconds` (so a page view never
+    waits for the disk; a crash can lose at most that many seconds of counts)."""
 
-    def __init__(self, database: Path, busy_timeout: float = 0.5) -> None:
+    def __init__(self, database: Path, busy_timeout: float = 0.5, flush_seconds: float = 5) -> None:
         self.database = database
         self.busy_timeout = busy_timeout
         self.failed_writes = 0
         self.last_error: str | None = None
+        self._pending: Counter[tuple[str, str, str, str]] = Counter()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
         try:
             with closing(self._connect()) as connection, connection:
                 connection.executescript(SCHEMA)
         except sqlite3.Error as error:
             self._failed(error)
+        if flush_seconds > 0:
+            threading.Thread(
+                target=self._flush_every, args=(flush_seconds,), name="usage", daemon=True
+            ).start()
+        atexit.register(self.flush)
 
     def _connect(self) -> sqlite3.Connection:
         self.database.parent.mkdir(parents=True, exist_ok=True)
@@ -61,27 +75,43 @@ class UsageStore:
         self.last_error = f"{type(error).__name__}: {error}"
         log.warning("usage statistics not saved: %s", self.last_error)
 
-    def record(self, event: str, lang: str = "-", slug: str = "-", day: date | None = None) -> bool:
-        """Count one use; False (and logged) when it could not be saved."""
+    def record(self, event: str, lang: str = "-", slug: str = "-", day: date | None = None) -> None:
+        """Count one use (in memory; written by the next flush)."""
         if event not in EVENTS:
             raise ValueError(f"unknown event {event!r}")
+        with self._lock:
+            self._pending[((day or date.today()).isoformat(), lang, slug, event)] += 1
+
+    def flush(self) -> bool:
+        """Write the counted uses; on failure they stay in memory for the next try."""
+        with self._lock:
+            pending, self._pending = self._pending, Counter()
+        if not pending:
+            return True
         try:
             with closing(self._connect()) as connection, connection:
-                connection.execute(
-                    "INSERT INTO usage (day, lang, slug, event, count) VALUES (?, ?, ?, ?, 1)"
-                    " ON CONFLICT (day, lang, slug, event) DO UPDATE SET count = count + 1",
-                    ((day or date.today()).isoformat(), lang, slug, event),
+                connection.executemany(
+                    "INSERT INTO usage (day, lang, slug, event, count) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (day, lang, slug, event) DO UPDATE SET count = count + ?",
+                    [(*key, count, count) for key, count in pending.items()],
                 )
             return True
         except sqlite3.Error as error:
+            with self._lock:
+                self._pending.update(pending)
             self._failed(error)
             return False
+
+    def _flush_every(self, seconds: float) -> None:
+        while not self._stop.wait(seconds):
+            self.flush()
 
     def rows(
         self, days: int = 30, today: date | None = None
     ) -> list[tuple[str, str, str, str, int]]:
         """(day, lang, slug, event, count) for the last `days` days, oldest first."""
         since = ((today or date.today()) - timedelta(days=days - 1)).isoformat()
+        self.flush()
         try:
             with closing(self._connect()) as connection:
                 return connection.execute(
