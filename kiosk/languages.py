@@ -16,6 +16,8 @@ class Language:
     voice: str = ""
     #: The sentence that says whose position a topic is ({whose} from the front matter).
     position_phrase: str = "This is the position of {whose}."
+    #: A stylesheet in static/css/ with the fonts for a script the main font lacks.
+    font_css: str = ""
 
 
 LANGUAGES: dict[str, Language] = {
@@ -25,14 +27,27 @@ LANGUAGES: dict[str, Language] = {
             "nl", "Nederlands", voice="nl", position_phrase="Dit is het standpunt van {whose}."
         ),
         Language("en", "English", voice="en"),
-        Language("ar", "العربية", "rtl", voice="ar", position_phrase="هذا هو موقف {whose}."),
-        Language("uk", "Українська", voice="uk", position_phrase="Це позиція {whose}."),
+        Language(
+            "ar",
+            "العربية",
+            "rtl",
+            voice="ar",
+            position_phrase="هذا هو موقف {whose}.",
+            font_css="fonts-arabic.css",
+        ),
+        Language(
+            "uk",
+            "Українська",
+            voice="uk",
+            position_phrase="Це позиція {whose}.",
+            font_css="fonts-cyrillic.css",
+        ),
         Language("tr", "Türkçe", voice="tr"),
         Language("pl", "Polski", voice="pl"),
         Language("de", "Deutsch", voice="de"),
         Language("fr", "Français", voice="fr"),
         Language("es", "Español", voice="es"),
-        Language("fa", "فارسی", "rtl", voice="fa"),
+        Language("fa", "فارسی", "rtl", voice="fa", font_css="fonts-arabic.css"),
         Language("ti", "ትግርኛ"),
         Language("so", "Soomaali"),
     )
