@@ -21,6 +21,7 @@ from flask.typing import ResponseReturnValue
 
 from kiosk import content_of, content_store_of, leaflets_of, printing_of, speech_of, usage_of
 from kiosk.content.readability import Thresholds, measure_library
+from kiosk.languages import LANGUAGES
 from kiosk.leaflets import LeafletUnavailable
 from kiosk.printing import PrintError
 from kiosk.staff_auth import StaffGate, load_password_hash
@@ -88,7 +89,7 @@ def login() -> ResponseReturnValue:
         }[result.outcome]
         current_app.logger.warning("staff login refused: %s", result.outcome)
     status = 401 if message else 200
-    return render_template("staff/login.html", message=message, language=_nl()), status
+    return render_template("staff/login.html", message=message, language=LANGUAGES["nl"]), status
 
 
 @bp.post("/logout")
@@ -108,7 +109,7 @@ def dashboard() -> ResponseReturnValue:
     days = usage.per_day(30)
     return render_template(
         "staff/dashboard.html",
-        language=_nl(),
+        language=LANGUAGES["nl"],
         library=library,
         report=report,
         printer=printing_of(current_app).printer_status(fresh=True),
@@ -171,9 +172,3 @@ def usage_csv() -> ResponseReturnValue:
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=gebruik.csv"},
     )
-
-
-def _nl():
-    from kiosk.languages import LANGUAGES
-
-    return LANGUAGES["nl"]
