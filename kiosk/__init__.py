@@ -21,6 +21,8 @@ from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_print
 from kiosk.secret_key import load_or_create_secret_key
 from kiosk.speech import SpeechService
 from kiosk.usage import UsageStore
+from kiosk.views.page_cache import PageCache
+from kiosk.views.response_cache import ResponseCache
 
 htmx = HTMX()
 csrf = CSRFProtect()
@@ -86,6 +88,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         Path(app.config["DATABASE"] or instance / "kiosk.sqlite3")
     )
     csrf.init_app(app)
+    app.extensions["kiosk.pages"] = PageCache(int(app.config["PAGE_CACHE_SIZE"]))
 
     from kiosk.views import controls, errors, health, pages, printing, speech, staff
 
@@ -97,6 +100,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(staff.bp)
     errors.init_app(app)
+    store, printing, usage = (
+        app.extensions["kiosk.content"],
+        app.extensions["kiosk.printing"],
+        app.extensions["kiosk.usage"],
+    )
+    app.wsgi_app = app.extensions["kiosk.responses"] = ResponseCache(  # type: ignore[method-assign]
+        app.wsgi_app,
+        state=lambda: (store.generation, printing.printer_status()),
+        on_reuse=lambda event: usage.record(*event),
+        size=int(app.config["RESPONSE_CACHE_SIZE"]),
+        max_age=float(app.config["RESPONSE_CACHE_SECONDS"]),
+    )
     return app
 
 

@@ -45,17 +45,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def serve(host: str, port: int, threads: int) -> int:
-    """Serve the kiosk with waitress, a production WSGI server."""
-    from waitress import serve as waitress_serve
+    """Serve the kiosk with granian, a production HTTP server (HTTP in Rust, the app in
+    one worker process that granian restarts if it dies)."""
+    from granian import Granian
+    from granian.constants import Interfaces
 
-    from kiosk import create_app
-    from kiosk.prerender import start_prerender, watch_content
-
-    app = create_app()
-    start_prerender(app)  # in the background
-    watch_content(app)
     print(f"Kiosk: http://{host}:{port}/", flush=True)
-    waitress_serve(app, host=host, port=port, threads=threads, ident="kiosk")
+    Granian(
+        "kiosk.wsgi:create_served_app",
+        factory=True,
+        interface=Interfaces.WSGI,
+        address=host,
+        port=port,
+        workers=1,  # one process: the speech and leaflet helpers and caches are shared
+        blocking_threads=threads,
+        respawn_failed_workers=True,
+        log_access=False,
+    ).serve()
     return 0
 
 

@@ -50,6 +50,11 @@ class DefaultConfig:
     PRINT_ABANDON_SECONDS = 180
     #: SQLite database for print jobs and usage (default instance/kiosk.sqlite3).
     DATABASE: str | None = None
+    #: Rendered visitor pages kept in memory (per language, page, settings and printer state).
+    PAGE_CACHE_SIZE = 512
+    #: Whole responses kept per browser, and for how long (inside the CSRF token's hour).
+    RESPONSE_CACHE_SIZE = 256
+    RESPONSE_CACHE_SECONDS = 600
     #: Idle reset: after IDLE_SECONDS without a touch the kiosk asks "Bent u er nog?" and
     #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
     IDLE_SECONDS = 90

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -113,9 +114,20 @@ class WorkerProcess:
         self._process = self._connection = None
 
 
+def _exit_when_orphaned(parent: int, interval: float = 0.5) -> None:
+    """End this process as soon as its parent is gone, even in the middle of a job (a server
+    stopped or killed must not leave helpers behind)."""
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(0)
+
+
 def _child_main(connection: Connection, setup: Setup, setup_args: tuple) -> None:
     """In the child: set up once, then answer jobs until the pipe closes."""
     sys.stdout = open(os.devnull, "w")  # libraries that print would write into the server's log
+    threading.Thread(
+        target=_exit_when_orphaned, args=(os.getppid(),), name="orphan-watch", daemon=True
+    ).start()
     try:
         job = setup(*setup_args)
     except Exception as error:  # noqa: BLE001 - any failure to start is reported, then exit

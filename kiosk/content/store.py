@@ -39,6 +39,8 @@ class ContentStore:
         self._lock = threading.Lock()
         self._snapshot = self._scan()
         self._library = load_library(folder)
+        #: goes up by one on every reload, so caches of rendered pages know they are stale
+        self.generation = 0
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
 
@@ -56,6 +58,7 @@ class ContentStore:
             changed = snapshot != self._snapshot
             self._snapshot = snapshot
             self._library = fresh
+            self.generation += 1
         if kept:
             log.warning("content: kept the last good version of %s", ", ".join(kept))
         if self.on_change is not None:

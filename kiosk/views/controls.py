@@ -21,16 +21,11 @@ from flask.typing import ResponseReturnValue
 from kiosk import content_of, htmx, usage_of
 from kiosk.languages import Language
 from kiosk.messages import HELP_STEPS, message
-from kiosk.preferences import ACTIONS, Preferences
+from kiosk.preferences import ACTIONS
 from kiosk.views.pages import language_or_404, topic_or_404
-from kiosk.views.rendering import render_page
+from kiosk.views.rendering import current_preferences, render_page
 
 bp = Blueprint("controls", __name__)
-
-
-def current_preferences() -> Preferences:
-    """This visitor's settings (defaults when there are none)."""
-    return Preferences.from_mapping(session.get("preferences"))
 
 
 def _local(path: str | None) -> str:
@@ -103,4 +98,6 @@ def help_page(lang: str) -> ResponseReturnValue:
     """How the kiosk works, in a few plain sentences that can be heard."""
     language_or_404(lang)
     sentences = message(lang, "help") or ()
-    return render_page("help.html", lang=lang, sentences=sentences, help_steps=HELP_STEPS)
+    return render_page(
+        "help.html", lang=lang, cache_key="help", sentences=sentences, help_steps=HELP_STEPS
+    )

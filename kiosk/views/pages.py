@@ -42,14 +42,14 @@ def start() -> str:
         (content.language for content in content_of(current_app).languages.values()),
         key=lambda language: language.code != DEFAULT_LANGUAGE,  # the kiosk's own language first
     )
-    return render_page("start.html", languages=languages)
+    return render_page("start.html", cache_key="start", languages=languages)
 
 
 @bp.get("/<lang>/")
 def topic_index(lang: str) -> str:
     """One big card per topic."""
     content = language_or_404(lang)
-    return render_page("topic_index.html", lang=lang, topics=content.topics)
+    return render_page("topic_index.html", lang=lang, cache_key="index", topics=content.topics)
 
 
 @bp.get("/<lang>/<slug>")
@@ -61,6 +61,9 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
         if dutch is not None:  # not translated yet: say so, in this language, and offer Dutch
             return render_page("untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
-    usage_of(current_app).record("view", lang, slug)
+    viewed = ("view", lang, slug)
+    usage_of(current_app).record(*viewed)
     printer = printing_of(current_app).printer_status()
-    return render_page("topic.html", lang=lang, topic=found, printer=printer)
+    return render_page(
+        "topic.html", lang, cache_key=printer, usage_event=viewed, topic=found, printer=printer
+    )

@@ -1,0 +1,139 @@
+"""Whole responses of visitor pages, per browser: the same browser asking for the same page
+again (back to the topic index, a topic seen before) is answered without running the app.
+
+A WSGI middleware. A view marks its response as reusable with `mark_reusable()`; the
+middleware keeps it under the request's path, htmx headers and Cookie header (so the visitor's
+own settings and CSRF token are in it), together with the app's state at that moment (content
+version, printer state). A stored response is used only while that state is unchanged, it has
+no Set-Cookie, and it is younger than `max_age` (well inside the CSRF token's lifetime).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+REUSABLE = "kiosk.response_cache.reusable"
+USAGE_EVENT = "kiosk.response_cache.usage"
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def mark_reusable(environ: dict[str, Any], usage_event: tuple[str, ...] | None = None) -> None:
+    """Say that this request's response may be reused for the same browser; `usage_event` is
+    counted again each time it is."""
+    environ[REUSABLE] = True
+    environ[USAGE_EVENT] = usage_event
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    state: Hashable
+    created: float
+    usage_event: tuple[str, ...] | None
+
+
+class ResponseCache:
+    """Answers repeated page requests of one browser from memory."""
+
+    def __init__(
+        self,
+        wsgi_app: WSGIApp,
+        state: Callable[[], Hashable],
+        on_reuse: Callable[[tuple[str, ...]], None],
+        size: int = 256,
+        max_age: float = 600,
+    ):
+        self.wsgi_app = wsgi_app
+        self.state = state
+        self.on_reuse = on_reuse
+        self.size = size
+        self.max_age = max_age
+        self.hits = 0
+        self._responses: OrderedDict[Hashable, StoredResponse] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(environ: dict[str, Any]) -> Hashable | None:
+        """What a page response can depend on; None for requests that are never reused."""
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING"):
+            return None
+        return (
+            environ.get("SCRIPT_NAME", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("HTTP_HX_REQUEST"),
+            environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST"),
+            environ.get("HTTP_COOKIE"),
+        )
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        key = self.key(environ)
+        if key is None:
+            return self.wsgi_app(environ, start_response)
+        state = self.state()
+        stored = self._lookup(key, state)
+        if stored is not None:
+            if stored.usage_event is not None:
+                self.on_reuse(stored.usage_event)
+            start_response(stored.status, list(stored.headers))
+            return [stored.body]
+
+        captured: list[Any] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            captured[:] = [status, headers]
+            return start_response(status, headers, exc_info)
+
+        body_parts = self.wsgi_app(environ, capture)
+        if not environ.get(REUSABLE):
+            return body_parts
+        try:
+            body = b"".join(body_parts)
+        finally:
+            close = getattr(body_parts, "close", None)
+            if close is not None:
+                close()
+        status, headers = captured
+        if status.startswith("200") and not any(
+            name.lower() == "set-cookie" for name, _ in headers
+        ):
+            self._store(key, StoredResponse(
+                status, tuple(headers), body, state, time.monotonic(), environ.get(USAGE_EVENT)
+            ))  # fmt: skip
+        return [body]
+
+    def _lookup(self, key: Hashable, state: Hashable) -> StoredResponse | None:
+        with self._lock:
+            stored = self._responses.get(key)
+            if stored is None:
+                return None
+            if stored.state != state or time.monotonic() - stored.created > self.max_age:
+                del self._responses[key]
+                return None
+            self._responses.move_to_end(key)
+            self.hits += 1
+            return stored
+
+    def _store(self, key: Hashable, stored: StoredResponse) -> None:
+        with self._lock:
+            self._responses[key] = stored
+            self._responses.move_to_end(key)
+            while len(self._responses) > self.size:
+                self._responses.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every stored response."""
+        with self._lock:
+            self._responses.clear()
+
+    def __len__(self) -> int:
+        return len(self._responses)

@@ -1,0 +1,115 @@
+"""The page caches: a visitor never sees another visitor's token or settings, a stale page
+(content changed, printer changed) is never served, and reused pages are still counted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Flask
+
+from kiosk.views.page_cache import TOKEN_PLACEHOLDER, PageCache
+from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
+
+TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
+
+
+def page_cache(app: Flask) -> PageCache:
+    return app.extensions["kiosk.pages"]
+
+
+def test_two_visitors_share_the_rendering_but_not_the_token():
+    app = make_app(BUNDLED_CONTENT)
+    first, second = app.test_client(), app.test_client()
+    page_one = first.get("/nl/kinderpardon").get_data(as_text=True)
+    page_two = second.get("/nl/kinderpardon").get_data(as_text=True)
+    assert page_cache(app).misses == 1 and page_cache(app).hits == 1
+    token_one, token_two = TOKEN.search(page_one)[1], TOKEN.search(page_two)[1]
+    assert token_one != token_two
+    assert TOKEN_PLACEHOLDER not in page_one + page_two
+    assert TOKEN.sub("", page_one) == TOKEN.sub("", page_two).replace(token_two, token_one)
+    # each token works for its own visitor only
+    form = {"action": "text", "next": "/nl/kinderpardon"}
+    assert second.post("/preferences", data={**form, "csrf_token": token_one}).status_code == 400
+    assert first.post("/preferences", data={**form, "csrf_token": token_one}).status_code == 303
+
+
+def test_settings_change_the_page_for_that_visitor_only():
+    app = make_app(BUNDLED_CONTENT)
+    big, plain = app.test_client(), app.test_client()
+    token = TOKEN.search(big.get("/nl/").get_data(as_text=True))[1]
+    plain.get("/nl/")
+    big.post("/preferences", data={"action": "text", "next": "/nl/", "csrf_token": token})
+    assert 'class="text-150 theme-default"' in big.get("/nl/").get_data(as_text=True)
+    assert 'class="text-100 theme-default"' in plain.get("/nl/").get_data(as_text=True)
+
+
+def test_the_same_browser_gets_its_page_again_without_the_app_and_it_is_counted():
+    app = make_app(BUNDLED_CONTENT)
+    client = app.test_client()
+    first = client.get("/nl/kinderpardon")
+    assert "Set-Cookie" in first.headers  # a new visitor: this answer is not kept
+    second = client.get("/nl/kinderpardon")
+    third = client.get("/nl/kinderpardon")
+    responses = app.extensions["kiosk.responses"]
+    assert responses.hits == 1 and len(responses) == 1
+    assert second.get_data() == third.get_data()
+    assert third.headers["Content-Security-Policy"] == second.headers["Content-Security-Policy"]
+    [topic] = app.extensions["kiosk.usage"].per_topic()
+    assert topic["view"] == 3
+
+
+def test_htmx_fragments_and_full_pages_are_kept_apart():
+    app = make_app(BUNDLED_CONTENT)
+    client = app.test_client()
+    client.get("/nl/")
+    full = client.get("/nl/").get_data(as_text=True)
+    fragment = client.get("/nl/", headers={"HX-Request": "true"}).get_data(as_text=True)
+    again = client.get("/nl/", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert full.startswith("<!doctype html>") and "<html" not in fragment
+    assert fragment == again
+
+
+def test_a_changed_printer_is_shown_at_once(tmp_path: Path):
+    printed = tmp_path / "printed"
+    app = make_app(BUNDLED_CONTENT, PRINT_FOLDER=str(printed))
+    client = app.test_client()
+    client.get("/nl/kinderpardon")
+    assert "Printen lukt nu niet" not in client.get("/nl/kinderpardon").get_data(as_text=True)
+    printed.rmdir()
+    printed.write_text("")  # the printer (a folder) can no longer take jobs
+    app.extensions["kiosk.printing"].printer_status(fresh=True)
+    assert "Printen lukt nu niet" in client.get("/nl/kinderpardon").get_data(as_text=True)
+    printed.unlink()
+    app.extensions["kiosk.printing"].printer_status(fresh=True)
+    assert "Printen lukt nu niet" not in client.get("/nl/kinderpardon").get_data(as_text=True)
+
+
+def test_changed_content_is_shown_at_once(content_dir: Path, write: ContentWriter):
+    path = write("nl/een-test.md", VALID_TOPIC)
+    app = make_app(content_dir)
+    client = app.test_client()
+    client.get("/nl/een-test")
+    assert "Een test" in client.get("/nl/een-test").get_data(as_text=True)
+    path.write_text(VALID_TOPIC.replace("title: Een test", "title: Een nieuwe titel"))
+    app.extensions["kiosk.content"].reload()
+    assert "Een nieuwe titel" in client.get("/nl/een-test").get_data(as_text=True)
+
+
+def test_old_answers_and_other_requests_are_not_reused():
+    app = make_app(BUNDLED_CONTENT, RESPONSE_CACHE_SECONDS=0)
+    client = app.test_client()
+    for _ in range(3):
+        client.get("/nl/kinderpardon")
+        client.get("/nl/kinderpardon?x=1")
+        client.get("/static/css/kiosk.css").close()
+        client.get("/healthz")
+    assert app.extensions["kiosk.responses"].hits == 0
+
+
+def test_the_page_cache_stays_within_its_size():
+    cache = PageCache(size=2)
+    for key in "abcab":
+        cache.get_or_render(key, lambda key=key: key.upper())
+    assert len(cache) == 2 and cache.get_or_render("a", lambda: "new") == "A"
+    assert cache.get_or_render("c", lambda: "C again") == "C again"
