@@ -48,12 +48,17 @@ system_packages() {
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   python3 -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
     || missing+=(python3-dev)
-  if [ "${1:-}" = test ]; then
+  if [ "${1:-}" = test ] || [ "${1:-}" = bench ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     command -v espeak-ng >/dev/null || missing+=(espeak-ng)
     # The tests start a private CUPS server.
     command -v cupsd >/dev/null || missing+=(cups-daemon)
     command -v lpadmin >/dev/null || missing+=(cups-client)
+  fi
+  if [ "${1:-}" = bench ]; then
+    # The load tool, and nginx as the machine's limit for serving the same bytes.
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || missing+=(nginx-light)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"
@@ -111,7 +116,7 @@ catalogues() {
 
 setup() {
   system_packages "$1"
-  python_packages "$1"
+  python_packages "${2:-$1}"
   front_end_assets
   catalogues
 }
@@ -124,7 +129,7 @@ case "$command" in
   check) setup run; exec "$PYTHON" run.py check "$@" ;;
   prerender) setup run; exec "$PYTHON" run.py prerender "$@" ;;
   set-password) setup run; exec "$PYTHON" run.py set-password "$@" ;;
-  bench) setup test; exec "$PYTHON" -m bench.run "$@" ;;
+  bench) setup bench test; exec "$PYTHON" -m bench.run "$@" ;;
   screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
   setup) setup test ;;
   *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|screenshots|setup [arguments]" >&2; exit 2 ;;

@@ -8,10 +8,13 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
 
-from bench import leaflets, printing, serving, speech
+from bench import leaflets, prerender, printing, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -31,14 +34,27 @@ GOALS = {
     "leaflet_warm_vs_chromium": (None, "", "warm WeasyPrint ÷ warm Chromium"),
     "leaflet_cached_ms": (10, "max", "GET leaflet.pdf, cached, over HTTP"),
     "print_to_queued_ms": (300, "max", "print POST → job accepted by a private cupsd"),
-    "page_rps": (None, "", "topic page, wrk -c10, through waitress"),
+    "prerender_all_s": (None, "", "all audio and leaflets, every language, empty caches"),
+    "prerender_topics": (None, "", "topics in all languages"),
+    "prerender_one_s": (None, "", "the same after editing one topic"),
+    "prerender_one_vs_share": (1.5, "max", "prerender_one_s ÷ (prerender_all_s ÷ topics)"),
+    "page_rps": (None, "", "topic page, wrk -c10, python run.py (granian), same browser"),
     "page_p99_ms": (15, "max", "topic page p99 latency at 10 connections"),
-    "static_rps": (None, "", "the same bytes from nginx (the machine's limit)"),
+    "page_first_visit_rps": (None, "", "the same without a cookie: every request a new visitor"),
+    "page_first_visit_p99_ms": (None, "", "p99 of those"),
+    "static_rps": (None, "", "the same bytes from nginx, one worker (the machine's limit)"),
     "page_vs_static": (0.10, "min", "page_rps ÷ static_rps"),
     "page_bytes": (None, "", "size of the topic page"),
-    "rss_mb": (150, "max", "resident memory of the server process after the runs above"),
+    "rss_mb": (150, "max", "server (app process) memory after prerender and the runs above"),
+    "rss_granian_main_mb": (None, "", "granian's supervising process"),
+    "rss_speech_worker_mb": (None, "", "the speech helper process"),
     "startup_1000_s": (2, "max", "create_app with 1,000 topics (load, validate, render)"),
-    "index_1000_p99_ms": (20, "max", "topic index with 1,000 topics, p99"),
+    "index_1000_first_ms": (None, "", "topic index (40 theme cards), first render"),
+    "index_1000_p99_ms": (20, "max", "topic index with 1,000 topics, new visitors, p99"),
+    "theme_1000_first_ms": (None, "", "a theme page (25 topics), first render"),
+    "theme_1000_p99_ms": (None, "", "a theme page, new visitors, p99"),
+    "topic_1000_first_ms": (None, "", "a topic page among 1,000, first render"),
+    "topic_1000_p99_ms": (None, "", "a topic page among 1,000, new visitors, p99"),
 }
 
 
@@ -67,18 +83,31 @@ def main() -> int:
     metrics.update(leaflets.render_times())
     metrics.update(leaflets.cached_leaflet())
     metrics.update(printing.print_to_queued())
-    metrics.update(serving.page_against_static())
-    metrics["rss_mb"] = serving.rss_mb()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        metrics.update(prerender.prerender_times(work))
+        metrics.update(serving.page_against_static(work, seconds=5))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     metrics.update(serving.content_growth(1000))
     print(table(metrics))
-    machine = {
+    report = {"metrics": metrics, "machine": machine(), "date": date.today().isoformat()}
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten to {RESULTS}")
+    return 0
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    with open("/proc/cpuinfo") as cpuinfo:
+        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), "")
+    return {
         "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
         "python": platform.python_version(),
         "system": platform.platform(),
     }
-    RESULTS.write_text(json.dumps({"metrics": metrics, "machine": machine}, indent=2) + "\n")
-    print(f"\nwritten to {RESULTS}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,20 +1,27 @@
-"""Serving benchmarks: a topic page through the kiosk against the same bytes from nginx (the
-limit of this machine), memory, and how start-up and the topic index scale with content."""
+"""Serving benchmarks: a topic page from the kiosk as it runs (`python run.py`, granian)
+against the same bytes from nginx (the limit of this machine), memory, and how start-up and
+the topic index scale with content."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import signal
+import statistics
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk import create_app
 from kiosk.config import PROJECT_ROOT
-from tests.browser.chromium import served
 from tests.printing.cupsd import free_port
 
 NGINX_CONF = """daemon off;
@@ -32,86 +39,202 @@ http {{
 """
 
 
-def wrk(url: str, seconds: int = 5, connections: int = 10) -> dict[str, float]:
+def wrk(url: str, seconds: float, connections: int = 10, cookie: str | None = None) -> dict:
     """Requests per second and p99 latency (ms) from wrk with `connections` connections."""
-    output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> dict[str, float]:
+    """rps and p99_ms from wrk's --latency report; non-2xx answers make it fail."""
+    if "Non-2xx" in output:
+        raise RuntimeError(f"wrk saw error responses:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
     value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()
-    p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-    return {"rps": rps, "p99_ms": p99}
+    return {"rps": rps, "p99_ms": float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]}
 
 
-def page_against_static(seconds: int = 5) -> dict[str, float]:
-    """A topic page from the kiosk (waitress) and the same bytes as a static file from nginx."""
-    work = Path(tempfile.mkdtemp(prefix="bench-serving-"))
-    app = create_app({"DATABASE": str(work / "kiosk.sqlite3")})
-    port = free_port()
-    (work / "www").mkdir()
-    nginx = None
-    try:
-        with served(app) as base:
-            url = base + "/nl/kinderpardon"
-            body = urllib.request.urlopen(url).read()
-            (work / "www" / "page.html").write_bytes(body)
-            (work / "nginx.conf").write_text(NGINX_CONF.format(root=work, port=port))
-            nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-p", str(work)])
-            time.sleep(0.5)
-            static = wrk(f"http://127.0.0.1:{port}/page.html", seconds)
-            page = wrk(url, seconds)
-    finally:
-        if nginx is not None:
-            nginx.terminate()
-            nginx.wait(timeout=10)
-        app.extensions["kiosk.leaflets"].close()
-        app.extensions["kiosk.speech"].close()
-        shutil.rmtree(work, ignore_errors=True)
-    return {
-        "page_rps": page["rps"],
-        "page_p99_ms": page["p99_ms"],
-        "static_rps": static["rps"],
-        "page_vs_static": page["rps"] / static["rps"],
-        "page_bytes": len(body),
-    }
+def python_load(url: str, seconds: float, connections: int = 10, cookie: str | None = None):
+    """A bounded Python client (used where wrk is not installed): `connections` threads
+    asking one after another; rps and p99_ms."""
+    headers = {"Cookie": cookie} if cookie else {}
+    times: list[float] = []
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as r:
+                    r.read()
+            except OSError as error:
+                errors.append(str(error))
+                return
+            times.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError(f"load client errors: {errors[:3]}")
+    return {"rps": len(times) / (time.perf_counter() - started), "p99_ms": p99(times) * 1000}
 
 
-def rss_mb(pid: int | None = None) -> float:
-    """Resident memory of a process in MB (this one by default)."""
-    status = Path(f"/proc/{pid or os.getpid()}/status").read_text()
+def p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[98] if len(values) > 1 else values[0]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB."""
+    status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]) / 1024
 
 
-def generated_content(folder: Path, topics: int) -> Path:
-    """A content folder with `topics` copies of a bundled topic (distinct slugs and orders)."""
+def _children(pid: int) -> list[int]:
+    return [
+        int(status.parent.name)
+        for status in Path("/proc").glob("[0-9]*/status")
+        if f"PPid:\t{pid}\n" in status.read_text()
+    ]
+
+
+def _get(url: str, cookie: str | None = None) -> tuple[bytes, str | None]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), response.headers.get("Set-Cookie")
+
+
+@contextmanager
+def kiosk_server(work: Path) -> Iterator[tuple[str, int]]:
+    """`python run.py` as the kiosk runs it, on a free port, with the content and caches in
+    `work` (as left by bench.prerender); yields its base URL and process id once every
+    prerender is finished (so nothing else runs while it is measured)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "KIOSK_CONTENT_DIR": str(work / "content"),
+        "KIOSK_DATABASE": str(work / "kiosk.sqlite3"),
+        "KIOSK_PRINTER": "folder",
+        "KIOSK_PRINT_FOLDER": str(work / "printed"),
+        "KIOSK_SPEECH_CACHE_DIR": str(work / "speech"),
+        "KIOSK_LEAFLET_CACHE_DIR": str(work / "leaflets"),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "run.py", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            try:
+                health = json.loads(_get(base + "/healthz")[0])
+            except OSError:
+                time.sleep(0.3)
+                continue
+            progress = [health["speech"]["prerender"], health["leaflets"]["prerender"]]
+            if all(p["done"] + p["failed"] >= p["total"] for p in progress):
+                break
+            time.sleep(0.5)
+        yield base, server.pid
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def page_against_static(work: Path, seconds: float = 5, use_wrk: bool = True) -> dict[str, float]:
+    """A topic page from the kiosk and the same bytes as a static file from nginx, both with
+    10 connections; then the memory of the server's processes. Without wrk (`use_wrk` False)
+    the page is measured with the Python client and nginx is left out."""
+    load = wrk if use_wrk else python_load
+    with kiosk_server(work) as (base, server_pid):
+        url = base + "/nl/kinderpardon"
+        _, set_cookie = _get(url)
+        cookie = set_cookie.split(";")[0]  # the kiosk's browser keeps its session cookie
+        body, _ = _get(url, cookie)
+        page = load(url, seconds, cookie=cookie)
+        first_visits = load(url, seconds)  # no cookie: every request is a new visitor
+        static = static_file(body, seconds) if load is wrk else None
+        for _ in range(1000):
+            _get(base + "/nl/", cookie)
+        [app_process] = _children(server_pid)
+        metrics = {
+            "page_rps": page["rps"],
+            "page_p99_ms": page["p99_ms"],
+            "page_first_visit_rps": first_visits["rps"],
+            "page_first_visit_p99_ms": first_visits["p99_ms"],
+            "page_bytes": len(body),
+            "rss_mb": rss_mb(app_process),
+            "rss_granian_main_mb": rss_mb(server_pid),
+        }
+    if static is not None:
+        metrics["static_rps"] = static["rps"]
+        metrics["page_vs_static"] = page["rps"] / static["rps"]
+    return metrics
+
+
+def static_file(body: bytes, seconds: float) -> dict[str, float]:
+    """The same bytes served by nginx (one worker, like the kiosk's one app process)."""
+    work = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    work.chmod(0o755)  # nginx's worker runs as another user
+    port = free_port()
+    (work / "www").mkdir()
+    (work / "www" / "page.html").write_bytes(body)
+    (work / "nginx.conf").write_text(NGINX_CONF.format(root=work, port=port))
+    nginx = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-p", str(work)])
+    try:
+        time.sleep(0.5)
+        return wrk(f"http://127.0.0.1:{port}/page.html", seconds)
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def generated_content(folder: Path, topics: int, themes: int = 40) -> Path:
+    """A content folder with `topics` copies of a bundled topic (distinct slugs and orders),
+    spread over `themes` themes."""
     source = (PROJECT_ROOT / "content" / "nl" / "kindbruiden.md").read_text()
     (folder / "nl").mkdir(parents=True)
     shutil.copy(PROJECT_ROOT / "content" / "nl" / "glossary.yaml", folder / "nl")
     for index in range(topics):
-        text = source.replace("order: 8", f"order: {index}").replace(
-            "card_title: Kindbruiden", f"card_title: Kindbruiden {index}"
-        )
+        text = source.replace("order: 8", f"order: {index}\ntheme: Thema {index % themes}")
+        text = text.replace("card_title: Kindbruiden", f"card_title: Kindbruiden {index}")
         (folder / "nl" / f"onderwerp-{index}.md").write_text(text)
     return folder
 
 
 def content_growth(topics: int = 1000, requests: int = 200) -> dict[str, float]:
-    """Start-up with `topics` topics (load and validate, no synthesis) and the index latency."""
+    """Start-up with `topics` topics (load and validate, no synthesis), and the topic index,
+    a theme page and a topic page for new visitors (every request without a cookie)."""
     work = Path(tempfile.mkdtemp(prefix="bench-growth-"))
     content = generated_content(work / "content", topics)
     started = time.perf_counter()
     app = create_app({"CONTENT_DIR": str(content), "DATABASE": str(work / "k.sqlite3")})
     startup = time.perf_counter() - started
-    client = app.test_client()
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get("/nl/").close()
-        times.append(time.perf_counter() - started)
-    times.sort()
-    shutil.rmtree(work, ignore_errors=True)
-    return {
-        f"startup_{topics}_s": startup,
-        f"index_{topics}_p99_ms": times[int(len(times) * 0.99) - 1] * 1000,
-    }
+    client = app.test_client(use_cookies=False)
+    metrics = {f"startup_{topics}_s": startup}
+    try:
+        for name, path in [("index", "/nl/"), ("theme", "/nl/theme/thema-1"),
+                           ("topic", f"/nl/onderwerp-{topics - 1}")]:  # fmt: skip
+            times = []
+            for _ in range(requests):
+                started = time.perf_counter()
+                response = client.get(path)
+                times.append(time.perf_counter() - started)
+                assert response.status_code == 200, (path, response.status_code)
+            metrics[f"{name}_{topics}_first_ms"] = times[0] * 1000
+            metrics[f"{name}_{topics}_p99_ms"] = p99(times) * 1000
+    finally:
+        app.extensions["kiosk.leaflets"].close()
+        app.extensions["kiosk.speech"].close()
+        app.extensions["kiosk.usage"].close()
+        shutil.rmtree(work, ignore_errors=True)
+    return metrics

@@ -50,6 +50,9 @@ class DefaultConfig:
     PRINT_ABANDON_SECONDS = 180
     #: SQLite database for print jobs and usage (default instance/kiosk.sqlite3).
     DATABASE: str | None = None
+    #: With more topics than this in a language (and themes in their front matter), the topic
+    #: index shows one card per theme instead of one per topic.
+    INDEX_MAX_CARDS = 12
     #: Rendered visitor pages kept in memory (per language, page, settings and printer state).
     PAGE_CACHE_SIZE = 512
     #: Whole responses kept per browser, and for how long (inside the CSRF token's hour).

@@ -102,6 +102,12 @@ class UsageStore:
             self._failed(error)
             return False
 
+    def close(self) -> bool:
+        """Stop the periodic writes and write what is still counted."""
+        self._stop.set()
+        atexit.unregister(self.flush)
+        return self.flush()
+
     def _flush_every(self, seconds: float) -> None:
         while not self._stop.wait(seconds):
             self.flush()

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 from kiosk.content.models import GlossaryEntry
-from kiosk.content.sentences import SentenceCollector
+from kiosk.content.sentences import KIOSK_MARKUP, SentenceCollector
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "strong", "em", "a", "button", "br"}
 ALLOWED_TAGS |= {"blockquote", "span", "code"}
@@ -88,7 +88,7 @@ class PageMarker:
             f'<button type="button" class="term" popovertarget="{entry.anchor}">'
             f"{escape(word)}</button>"
         )
-        token.meta["spoken"] = word
+        token.meta.update(spoken=word, **{KIOSK_MARKUP: True})
         return token
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -71,6 +74,34 @@ class Topic:
     spoken_summary: tuple[str, ...]
     #: The whole page in reading order; starts with `spoken_summary`.
     spoken_full: tuple[str, ...]
+    #: The group on the topic index when there are many topics (None: "other topics").
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Topics shown together behind one card when a language has many topics."""
+
+    slug: str
+    #: None for the topics that have no theme ("other topics")
+    name: str | None
+    topics: tuple[Topic, ...]
+
+    @property
+    def icon(self) -> str:
+        return self.topics[0].icon
+
+
+OTHER_THEME = "overig"
+
+
+def theme_slug(name: str) -> str:
+    """A URL-safe name for a theme: its Latin letters and digits, or a short hash."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if not slug or slug == OTHER_THEME:
+        slug = "thema-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    return slug
 
 
 @dataclass
@@ -85,6 +116,28 @@ class LanguageContent:
     def topic(self, slug: str) -> Topic | None:
         """The topic with this slug, if there is one."""
         return next((topic for topic in self.topics if topic.slug == slug), None)
+
+    def themes(self) -> list[Theme]:
+        """The topics by theme, each theme where its first topic stands; topics without a
+        theme come last, together."""
+        groups: dict[str, tuple[str | None, list[Topic]]] = {}
+        for topic in self.topics:
+            slug = theme_slug(topic.theme) if topic.theme else OTHER_THEME
+            groups.setdefault(slug, (topic.theme, []))[1].append(topic)
+        other = groups.pop(OTHER_THEME, None)
+        themes = [Theme(slug, name, tuple(topics)) for slug, (name, topics) in groups.items()]
+        if other is not None:
+            themes.append(Theme(OTHER_THEME, None, tuple(other[1])))
+        return themes
+
+    def grouped(self, max_cards: int) -> bool:
+        """Whether the topic index shows themes: too many topics for one screen, and themes
+        to group them by."""
+        return len(self.topics) > max_cards and any(topic.theme for topic in self.topics)
+
+    def theme(self, slug: str) -> Theme | None:
+        """A theme by its slug."""
+        return next((theme for theme in self.themes() if theme.slug == slug), None)
 
     def glossary_entry(self, slug: str) -> GlossaryEntry | None:
         """A glossary entry by its URL slug."""

@@ -74,6 +74,8 @@ class TopicMeta(BaseModel):
     source: SourceMeta
     key_points: Annotated[list[Text], Field(min_length=1, max_length=7)]
     slug: Annotated[Text, StringConstraints(pattern=SLUG_PATTERN)] | None = None
+    #: The group the topic is shown in when a language has too many topics for one screen.
+    theme: Annotated[Text, StringConstraints(max_length=40)] | None = None
 
 
 def describe_errors(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:

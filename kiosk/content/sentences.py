@@ -13,6 +13,9 @@ import re
 from markdown_it.token import Token
 from markupsafe import Markup, escape
 
+#: set in the meta of HTML tokens the kiosk adds itself (content files may hold no HTML)
+KIOSK_MARKUP = "kiosk_markup"
+
 # A sentence ends at . ! or ? followed by a space and a capital (or an opening quote).
 # Arabic has no capitals: there any . ! ? (or its own ؟) followed by a space ends it.
 _BOUNDARY = re.compile(r"(?<=[.!?؟])\s+(?=[\"'‘“(\[]?[A-ZÀ-ÖØ-Þ\u0400-\u042F\u0600-\u06FF])")
@@ -125,6 +128,6 @@ def _merge_text(children: list[Token]) -> list[Token]:
 
 
 def _html(content: str) -> Token:
-    token = Token("html_inline", "", 0)
+    token = Token("html_inline", "", 0, meta={KIOSK_MARKUP: True})
     token.content = content
     return token

@@ -8,13 +8,14 @@ from pathlib import Path
 from frontmatter import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from kiosk.content.markdown import GlossaryMatcher, PageMarker, sanitise
 from kiosk.content.models import Source, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.schema import SLUG_PATTERN, TopicMeta, describe_errors
-from kiosk.content.sentences import SentenceCollector
+from kiosk.content.sentences import KIOSK_MARKUP, SentenceCollector
 from kiosk.content.yaml_positions import YamlDocument, YamlError
 from kiosk.languages import LANGUAGES
 
@@ -82,26 +83,34 @@ def load_topic(
         raise TopicFileError(problems) from error
 
     body_line = front.count("\n") + 1  # `body` begins on the closing '---' line
-    problems += _markdown_problems(md, meta.summary, shown_as, document.line_of(["summary"]))
-    for index, point in enumerate(meta.key_points):
-        problems += _markdown_problems(md, point, shown_as, document.line_of(["key_points", index]))
-    problems += _markdown_problems(md, body, shown_as, body_line, block=True)
+    marker = PageMarker(matcher)
+    sentences = SentenceCollector()
+    env = {"marker": marker, "sentences": sentences}
+    # Each text is parsed once, in reading order (so sentence ids follow the page from top to
+    # bottom), checked for what a kiosk page cannot show, and rendered if all is well.
+    title_html = sentences.mark_plain(meta.title)
+    summary = md.parseInline(meta.summary, env)
+    problems += _markdown_problems(summary, shown_as, document.line_of(["summary"]))
+    position = LANGUAGES[lang].position_phrase.format(whose=meta.position_of)
+    attribution = md.parseInline(position, env)
+    key_points = [md.parseInline(point, env) for point in meta.key_points]
+    for index, tokens in enumerate(key_points):
+        problems += _markdown_problems(tokens, shown_as, document.line_of(["key_points", index]))
+    summary_length = len(sentences.sentences)
+    body_tokens = md.parse(body, env)
+    problems += _markdown_problems(body_tokens, shown_as, body_line)
     if not body.strip():
         problems.append(problem("there is no text below the front matter", body_line + 1))
     if problems:
         raise TopicFileError(problems)
 
-    marker = PageMarker(matcher)
-    sentences = SentenceCollector()
-    env = {"marker": marker, "sentences": sentences}
-    # Rendered in reading order, so sentence ids follow the page from top to bottom.
-    title_html = sentences.mark_plain(meta.title)
-    summary_html = sanitise(md.renderInline(meta.summary, env))
-    position = LANGUAGES[lang].position_phrase.format(whose=meta.position_of)
-    attribution_html = sanitise(md.renderInline(position, env))
-    key_points_html = tuple(sanitise(md.renderInline(point, env)) for point in meta.key_points)
-    summary_length = len(sentences.sentences)
-    body_html = sanitise(md.render(body, env))
+    def html(tokens: list[Token]) -> Markup:
+        return sanitise(md.renderer.render(tokens, md.options, env))
+
+    summary_html = html(summary)
+    attribution_html = html(attribution)
+    key_points_html = tuple(html(tokens) for tokens in key_points)
+    body_html = html(body_tokens)
     spoken = sentences.finish()
     source = meta.source
     return Topic(
@@ -131,14 +140,14 @@ def load_topic(
         terms=tuple(marker.marked),
         spoken_summary=tuple(spoken[:summary_length]),
         spoken_full=tuple(spoken),
+        theme=meta.theme,
     )
 
 
 def _markdown_problems(
-    md: MarkdownIt, source: str, shown_as: str, first_line: int | None, block: bool = False
+    tokens: list[Token], shown_as: str, first_line: int | None
 ) -> list[ContentProblem]:
-    """What the Markdown of a text uses that a kiosk page cannot show."""
-    tokens = md.parse(source, {}) if block else md.parseInline(source, {})
+    """What the Markdown of a text (its parsed tokens) uses that a kiosk page cannot show."""
     found: list[ContentProblem] = []
     for token, line in _walk(tokens, first_line):
         message = _unsupported(token)
@@ -161,7 +170,7 @@ def _walk(tokens: list[Token], first_line: int | None, parent_line: int | None =
 
 
 def _unsupported(token: Token) -> str | None:
-    if token.type in ("html_block", "html_inline"):
+    if token.type in ("html_block", "html_inline") and not token.meta.get(KIOSK_MARKUP):
         return "HTML is not allowed in content; use Markdown only"
     if token.type == "heading_open" and token.tag == "h1":
         return "use '##' for headings: the title is the page's only top-level heading"

@@ -39,11 +39,12 @@ def _local(path: str | None) -> str:
 
 
 def language_links() -> list[tuple[Language, str]]:
-    """This page in every language that has content (a topic page stays on its topic)."""
+    """This page in every language that has content (a topic page stays on its topic; a theme
+    page goes to the topic index, as themes are named differently in each language)."""
     links = []
     args = dict(request.view_args or {})
     for code, content in content_of(current_app).languages.items():
-        if "lang" in args and request.endpoint:
+        if "lang" in args and request.endpoint and request.endpoint != "pages.theme":
             url = url_for(request.endpoint, **{**args, "lang": code})
         else:
             url = url_for("pages.topic_index", lang=code)

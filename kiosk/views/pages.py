@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from kiosk import content_of, printing_of, usage_of
 from kiosk.content import LanguageContent, Topic
+from kiosk.content.models import theme_slug
 from kiosk.content.schema import SLUG_PATTERN
 from kiosk.languages import DEFAULT_LANGUAGE
 from kiosk.views.rendering import render_page
@@ -47,9 +48,22 @@ def start() -> str:
 
 @bp.get("/<lang>/")
 def topic_index(lang: str) -> str:
-    """One big card per topic."""
+    """One big card per topic, or per theme when there are too many topics for one screen."""
     content = language_or_404(lang)
-    return render_page("topic_index.html", lang=lang, cache_key="index", topics=content.topics)
+    if content.grouped(int(current_app.config["INDEX_MAX_CARDS"])):
+        return render_page("topic_index.html", lang, cache_key="index", themes=content.themes())
+    return render_page("topic_index.html", lang, cache_key="index", topics=content.topics)
+
+
+@bp.get("/<lang>/theme/<slug>")
+def theme(lang: str, slug: str) -> str:
+    """The topics of one theme."""
+    found = language_or_404(lang).theme(slug) if _SLUG.match(slug) else None
+    if found is None:
+        abort(404)
+    return render_page(
+        "topic_index.html", lang, cache_key="theme", topics=found.topics, theme=found
+    )
 
 
 @bp.get("/<lang>/<slug>")
@@ -64,6 +78,9 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
     viewed = ("view", lang, slug)
     usage_of(current_app).record(*viewed)
     printer = printing_of(current_app).printer_status()
+    grouped = content.grouped(int(current_app.config["INDEX_MAX_CARDS"]))
+    back = theme_slug(found.theme) if grouped and found.theme else None
     return render_page(
-        "topic.html", lang, cache_key=printer, usage_event=viewed, topic=found, printer=printer
-    )
+        "topic.html", lang, cache_key=printer, usage_event=viewed, topic=found, printer=printer,
+        back_theme=back,
+    )  # fmt: skip

@@ -1,0 +1,61 @@
+"""Prerender benchmarks: all audio and leaflets from empty caches, then again after editing
+one topic (only that topic is rendered again)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from bench.serving import rss_mb
+from kiosk import content_of, content_store_of, create_app, leaflets_of, speech_of
+from kiosk.config import PROJECT_ROOT
+from kiosk.prerender import all_leaflets
+from kiosk.spoken_content import all_speech_requests
+
+
+def _render_everything(app) -> float:
+    """Seconds until every speech text and leaflet not yet cached is rendered and compressed."""
+    started = time.perf_counter()
+    futures = speech_of(app).prerender(all_speech_requests(content_of(app)))
+    leaflets = leaflets_of(app).prerender(all_leaflets(app))
+    for future in futures:
+        future.result(timeout=600)
+    leaflets.join(timeout=600)
+    while not speech_of(app).idle():  # the Ogg compression that follows each WAV
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def prerender_times(
+    work: Path, content: Path = PROJECT_ROOT / "content", edit: str = "nl/kinderpardon.md"
+) -> dict[str, float]:
+    """prerender_all_s, prerender_one_s and their ratio to one topic's share of the whole.
+
+    The caches are left in `work` for the serving benchmark."""
+    shutil.copytree(content, work / "content")
+    app = create_app({
+        "CONTENT_DIR": str(work / "content"),
+        "DATABASE": str(work / "kiosk.sqlite3"),
+        "SPEECH_CACHE_DIR": str(work / "speech"),
+        "LEAFLET_CACHE_DIR": str(work / "leaflets"),
+    })  # fmt: skip
+    try:
+        topics = content_of(app).topic_count
+        everything = _render_everything(app)
+        edited = work / "content" / edit
+        edited.write_text(edited.read_text() + "\nDit is een nieuwe zin.\n")
+        content_store_of(app).reload()
+        one = _render_everything(app)
+        speech_worker = rss_mb(speech_of(app).worker.pid)
+    finally:
+        speech_of(app).close()
+        leaflets_of(app).close()
+    share = everything / topics
+    return {
+        "prerender_all_s": everything,
+        "prerender_topics": topics,
+        "prerender_one_s": one,
+        "prerender_one_vs_share": one / share,
+        "rss_speech_worker_mb": speech_worker,
+    }
