@@ -112,12 +112,13 @@ def _get(url: str, cookie: str | None = None) -> tuple[bytes, str | None]:
 
 
 @contextmanager
-def kiosk_server(work: Path) -> Iterator[tuple[str, int]]:
+def kiosk_server(work: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
     """`python run.py` as the kiosk runs it, on a free port, with the content and caches in
     `work` (as left by bench.prerender); yields its base URL and process id once every
-    prerender is finished (so nothing else runs while it is measured)."""
+    prerender is finished (so nothing else runs while it is measured). `env` adds or overrides
+    environment variables of the server (KIOSK_PRINT_COOLDOWN_SECONDS, ...)."""
     port = free_port()
-    env = {
+    environment = {
         **os.environ,
         "KIOSK_CONTENT_DIR": str(work / "content"),
         "KIOSK_DATABASE": str(work / "kiosk.sqlite3"),
@@ -125,9 +126,10 @@ def kiosk_server(work: Path) -> Iterator[tuple[str, int]]:
         "KIOSK_PRINT_FOLDER": str(work / "printed"),
         "KIOSK_SPEECH_CACHE_DIR": str(work / "speech"),
         "KIOSK_LEAFLET_CACHE_DIR": str(work / "leaflets"),
+        **(env or {}),
     }
     server = subprocess.Popen(
-        [sys.executable, "run.py", "--port", str(port)], cwd=PROJECT_ROOT, env=env,
+        [sys.executable, "run.py", "--port", str(port)], cwd=PROJECT_ROOT, env=environment,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

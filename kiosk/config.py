@@ -80,8 +80,12 @@ class DefaultConfig:
     STAFF_MAX_FAILURES = 5
     STAFF_LOCKOUT_SECONDS = 300
     STAFF_FAILURE_DELAY_SECONDS = 1.0
+    #: The session cookie (settings, CSRF token, staff login): never readable by scripts, never
+    #: sent with requests from other sites. Set KIOSK_SESSION_COOKIE_SECURE=true when the kiosk
+    #: is reached over HTTPS (the kiosk's own browser uses http://127.0.0.1).
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Strict"
+    SESSION_COOKIE_SECURE = False
 
 
 def load_config(config: Config, test_config: Mapping[str, Any] | None = None) -> Config:

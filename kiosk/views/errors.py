@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Flask
+import logging
+
+from flask import Flask, request
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from kiosk.messages import message
 from kiosk.views.rendering import render_page
+
+log = logging.getLogger(__name__)
 
 
 def page_not_found(error: HTTPException) -> ResponseReturnValue:
@@ -21,7 +26,15 @@ def server_error(error: InternalServerError) -> ResponseReturnValue:
     return render_page("error.html", kind="server_error", sentences=sentences), 500
 
 
+def form_expired(error: CSRFError) -> ResponseReturnValue:
+    """400 on a form without a valid CSRF token: for a visitor, a page that was open too long
+    (or a session that was reset); the log says exactly what failed."""
+    log.warning("form refused: %s %s: %s", request.method, request.path, error.description)
+    return render_page("error.html", kind="expired", sentences=message("nl", "expired")), 400
+
+
 def init_app(app: Flask) -> None:
     """Register the error handlers."""
+    app.register_error_handler(CSRFError, form_expired)
     app.register_error_handler(404, page_not_found)
     app.register_error_handler(500, server_error)
