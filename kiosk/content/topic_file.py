@@ -54,7 +54,11 @@ def load_topic(
     if not _FRONT_MATTER.detect(text):
         message = "the file must start with front matter: a line '---', the fields, a line '---'"
         raise TopicFileError([problem(message, 1)])
-    front, body = _FRONT_MATTER.split(text)
+    try:
+        front, body = _FRONT_MATTER.split(text)
+    except ValueError as error:  # an opening '---' without a closing one
+        message = "the front matter has no end: put a line '---' after the last field"
+        raise TopicFileError([problem(message, 1)]) from error
     try:
         # `front` begins with the rest of the opening '---' line, so its line 0 is file line 1.
         document = YamlDocument(front, first_line=1)
