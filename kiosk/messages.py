@@ -16,6 +16,11 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Sorry. Dit werkt nu even niet."),
             N_("Probeer het nog een keer. Lukt het niet? Vraag het aan een medewerker."),
         ),
+        "unavailable": (
+            N_("Dit lukt nu niet."),
+            N_("Probeer het later nog een keer."),
+            N_("Lukt het niet? Vraag het aan een medewerker."),
+        ),
         "expired": (
             N_("Dit lukte niet."),
             N_("Deze pagina was te lang open."),

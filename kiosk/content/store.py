@@ -111,7 +111,8 @@ class ContentStore:
             present = {topic.slug for topic in new_content.topics}
             for topic in old_content.topics:
                 path = self.folder.parent / topic.file
-                if topic.slug in present or topic.file not in broken_files or not path.exists():
+                gone = not (path.exists() or path.is_symlink())  # a broken link is not gone
+                if topic.slug in present or topic.file not in broken_files or gone:
                     continue
                 new_content.topics.append(topic)
                 kept.append(topic.file)

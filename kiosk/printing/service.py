@@ -8,6 +8,8 @@ later for nobody) and reported as failed.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from typing import Protocol
 
 from kiosk.printing.job_store import PrintJob, PrintJobStore
 from kiosk.printing.status import JobStatus, PrintError, PrinterStatus, message_name_for
+
+log = logging.getLogger(__name__)
 
 
 class Printer(Protocol):
@@ -69,6 +73,8 @@ class PrintService:
         self.status_seconds = status_seconds
         self._status: tuple[float, PrinterStatus] | None = None
         self._lock = threading.Lock()
+        #: why the last print could not be recorded (for the staff), until one can
+        self.store_problem: str | None = None
 
     def printer_status(self, fresh: bool = False) -> PrinterStatus:
         """The printer's state, asked at most every few seconds."""
@@ -84,22 +90,36 @@ class PrintService:
             raise PrintRefused(
                 status.message_name or "printer_other", status.staff_reason or "", status.reasons
             )
-        latest = self.store.latest()
+        midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        try:
+            latest = self.store.latest()
+            printed_today = self.store.printed_since(midnight)
+        except sqlite3.Error as error:  # without the paper guard's records, no printing
+            raise self._store_failed(error) from error
         if latest and time.time() - latest.created < self.guard.cooldown_seconds:
             raise PrintRefused(
                 "print_wait_cooldown", f"last print {time.time() - latest.created:.0f} s ago"
             )
-        midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
-        if self.store.printed_since(midnight) >= self.guard.daily_limit:
+        if printed_today >= self.guard.daily_limit:
             raise PrintRefused(
                 "print_daily_limit", f"daily limit of {self.guard.daily_limit} reached"
             )
+
+    def _store_failed(self, error: sqlite3.Error) -> PrintRefused:
+        """Remember (for the staff) that the job database failed; the refusal to raise."""
+        self.store_problem = f"print job database: {type(error).__name__}: {error}"
+        log.error("print refused: %s", self.store_problem)
+        return PrintRefused("printer_other", self.store_problem)
 
     def print_leaflet(self, lang: str, slug: str, pdf: Path, pages: int, title: str) -> PrintJob:
         """Send a leaflet to the printer; raises PrintRefused (nothing is printed then)."""
         with self._lock:  # two taps at once: the second one meets the pause
             self.check()
-            job = self.store.add(lang, slug, pages, f"{self.printer.kind}:{self.printer.name}")
+            try:
+                job = self.store.add(lang, slug, pages, f"{self.printer.kind}:{self.printer.name}")
+            except sqlite3.Error as error:  # a job that cannot be kept is not printed
+                raise self._store_failed(error) from error
+            self.store_problem = None
             try:
                 printer_job = self.printer.submit(pdf, title)
             except PrintError as error:
@@ -155,10 +175,10 @@ class PrintService:
         """For /healthz and the staff."""
         printer = self.printer_status()
         return {
-            "status": "ok" if printer.ready else "degraded",
+            "status": "ok" if printer.ready and not self.store_problem else "degraded",
             "printer": printer.kind,
             "queue": printer.name,
-            "reason": printer.staff_reason,
+            "reason": printer.staff_reason or self.store_problem,
             "reasons": list(printer.reasons),
         }
 

@@ -98,6 +98,8 @@ class SpeechService:
         self._compressing: set[Future[None]] = set()
         self._engine: str | None = None
         self._problem: str | None = None
+        #: why the last rendering failed (a full disk, say), until one succeeds again
+        self.last_error: str | None = None
         self._retry_at = 0.0
         self.syntheses = 0
 
@@ -155,10 +157,10 @@ class SpeechService:
                 self._engine_version()
             except SpeechUnavailable:
                 pass
-        available = self._problem is None
+        available = self._problem is None and self.last_error is None
         return {
             "status": "ok" if available else "degraded",
-            "reason": self._problem,
+            "reason": self._problem or self.last_error,
             "engine": self._engine,
             "worker_pid": self.worker.pid,
             "syntheses": self.syntheses,
@@ -234,11 +236,13 @@ class SpeechService:
                 result = self.cache.lookup(key) or self._render(key, request)
             except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
                 message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
-                if not isinstance(error, JobFailed):  # the engine itself is in trouble
+                if not isinstance(error, (JobFailed, OSError)):  # the engine itself is in trouble
                     self._fail(message)
+                self.last_error = message
+                log.warning("speech rendering failed: %s", message)
                 future.set_exception(SpeechUnavailable(message))
             else:
-                self._problem = None
+                self._problem = self.last_error = None
                 future.set_result(result)
             finally:
                 with self._lock:

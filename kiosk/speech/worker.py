@@ -83,10 +83,15 @@ def start_speech_engine(library: str):
         ctypes.CDLL(library)  # a clear error when espeak-ng is missing
     except OSError as error:
         raise WorkerStartError(f"the speech engine cannot start: {error}") from error
-    engine, events = _start_engine()
+    engine, events, failures = _start_engine()
 
     def job(text: str, voice: str, rate: int, path: str) -> list[tuple[int, int]]:
-        return _synthesize(engine, events, text, voice, rate, path)
+        failures.clear()
+        times = _synthesize(engine, events, text, voice, rate, path)
+        if failures:  # the audio could not be written (a full disk, say)
+            Path(path).unlink(missing_ok=True)
+            raise OSError(f"cannot write the audio: {failures[0]}")
+        return times
 
     return job
 
@@ -99,6 +104,7 @@ def _start_engine():
     engine.runAndWait()  # the first run returns early; afterwards files are complete
     driver = engine.proxy._driver
     events: list[tuple[int, int]] = []
+    failures: list[str] = []
     original = driver._onSynth
 
     def on_synth(wav, samples, event_list):
@@ -109,10 +115,20 @@ def _start_engine():
             if event.type == _EVENT_WORD:
                 events.append((event.text_position - 1, event.audio_position))
             index += 1
-        return original(wav, samples, event_list)
+        try:
+            return original(wav, samples, event_list)
+        except Exception as error:  # noqa: BLE001 - raised into C it would be lost, and hang
+            # pyttsx3 failed to save the file and skipped ending the utterance: end it here.
+            failures.append(str(error.__cause__ or error))
+            driver._data_buffer = b""
+            driver._speaking = False
+            driver._proxy.notify("finished-utterance", completed=False)
+            driver._proxy.setBusy(False)
+            driver.endLoop()
+            return 0
 
     _espeak.SetSynthCallback(on_synth)
-    return engine, events
+    return engine, events, failures
 
 
 def _synthesize(engine, events: list[tuple[int, int]], text: str, voice: str, rate: int, path: str):

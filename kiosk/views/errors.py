@@ -26,6 +26,12 @@ def server_error(error: InternalServerError) -> ResponseReturnValue:
     return render_page("error.html", kind="server_error", sentences=sentences), 500
 
 
+def unavailable(error: HTTPException) -> ResponseReturnValue:
+    """503: a part of the kiosk (leaflets, for example) cannot do this now; the log has why."""
+    sentences = message("nl", "unavailable")
+    return render_page("error.html", kind="unavailable", sentences=sentences), 503
+
+
 def form_expired(error: CSRFError) -> ResponseReturnValue:
     """400 on a form without a valid CSRF token: for a visitor, a page that was open too long
     (or a session that was reset); the log says exactly what failed."""
@@ -38,3 +44,4 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, form_expired)
     app.register_error_handler(404, page_not_found)
     app.register_error_handler(500, server_error)
+    app.register_error_handler(503, unavailable)
