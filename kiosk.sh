@@ -7,6 +7,7 @@
 #   ./kiosk.sh prerender                   render all speech and leaflets now, with progress
 #   ./kiosk.sh set-password                set the staff page's password
 #   ./kiosk.sh bench                       run the benchmarks (bench/), print a table
+#   ./kiosk.sh soak [--minutes M]          ten simulated kiosks against the server (bench/soak.py)
 #   ./kiosk.sh screenshots                 refresh docs/screenshots/
 #   ./kiosk.sh setup                       only install what is missing
 #
@@ -130,7 +131,8 @@ case "$command" in
   prerender) setup run; exec "$PYTHON" run.py prerender "$@" ;;
   set-password) setup run; exec "$PYTHON" run.py set-password "$@" ;;
   bench) setup bench test; exec "$PYTHON" -m bench.run "$@" ;;
+  soak) setup test; exec "$PYTHON" -m bench.soak "$@" ;;
   screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
   setup) setup test ;;
-  *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|screenshots|setup [arguments]" >&2; exit 2 ;;
+  *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|soak|screenshots|setup [arguments]" >&2; exit 2 ;;
 esac

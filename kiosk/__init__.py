@@ -88,7 +88,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         Path(app.config["DATABASE"] or instance / "kiosk.sqlite3")
     )
     csrf.init_app(app)
-    app.extensions["kiosk.pages"] = PageCache(int(app.config["PAGE_CACHE_SIZE"]))
+    app.extensions["kiosk.pages"] = PageCache(int(float(app.config["PAGE_CACHE_MB"]) * 2**20))
 
     from kiosk.views import controls, errors, health, pages, printing, speech, staff
 
@@ -109,7 +109,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.wsgi_app,
         state=lambda: (store.generation, printing.printer_status()),
         on_reuse=lambda event: usage.record(*event),
-        size=int(app.config["RESPONSE_CACHE_SIZE"]),
+        max_bytes=int(float(app.config["RESPONSE_CACHE_MB"]) * 2**20),
         max_age=float(app.config["RESPONSE_CACHE_SECONDS"]),
     )
     return app

@@ -53,10 +53,11 @@ class DefaultConfig:
     #: With more topics than this in a language (and themes in their front matter), the topic
     #: index shows one card per theme instead of one per topic.
     INDEX_MAX_CARDS = 12
-    #: Rendered visitor pages kept in memory (per language, page, settings and printer state).
-    PAGE_CACHE_SIZE = 512
-    #: Whole responses kept per browser, and for how long (inside the CSRF token's hour).
-    RESPONSE_CACHE_SIZE = 256
+    #: Memory for rendered visitor pages (per language, page, settings and printer state), and
+    #: for whole responses kept per browser, and how long those are kept (inside the CSRF
+    #: token's hour).
+    PAGE_CACHE_MB = 12
+    RESPONSE_CACHE_MB = 8
     RESPONSE_CACHE_SECONDS = 600
     #: Idle reset: after IDLE_SECONDS without a touch the kiosk asks "Bent u er nog?" and
     #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.

@@ -76,3 +76,15 @@ def message(lang: str, name: str) -> tuple[str, ...] | None:
             return None
         sentences += (translate(lang, sentence) for sentence in found)
     return tuple(sentences) or None
+
+
+def spoken_message_names() -> list[str]:
+    """Every message the kiosk can read aloud, with the combinations the print pages use, so
+    all of them can be rendered before anyone asks."""
+    names = list(MESSAGES["nl"])
+    printer_problems = [name for name in names if name.startswith("printer_")]
+    names += [f"print_confirm+print_pages_{pages}" for pages in (1, 2)]
+    for problem in printer_problems:
+        names += [f"{start}+{problem}+ask_staff" for start in ("print_cannot", "print_failed",
+                                                               "print_waiting")]  # fmt: skip
+    return names

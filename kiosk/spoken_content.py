@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content import ContentLibrary, LanguageContent
-from kiosk.messages import MESSAGES
+from kiosk.messages import message, spoken_message_names
 from kiosk.speech import SpeechRequest
 
 
@@ -22,5 +22,8 @@ def all_speech_requests(library: ContentLibrary) -> list[SpeechRequest]:
             summaries.append(speech_request(content, topic.spoken_summary))
             rest.append(speech_request(content, topic.spoken_full))
         rest += [speech_request(content, entry.spoken) for entry in content.glossary.values()]
-        rest += [speech_request(content, text) for text in MESSAGES.get(lang, {}).values()]
+        for name in spoken_message_names():
+            sentences = message(lang, name)
+            if sentences:
+                rest.append(speech_request(content, sentences))
     return summaries + rest

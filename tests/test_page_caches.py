@@ -107,9 +107,20 @@ def test_old_answers_and_other_requests_are_not_reused():
     assert app.extensions["kiosk.responses"].hits == 0
 
 
-def test_the_page_cache_stays_within_its_size():
-    cache = PageCache(size=2)
+def test_the_page_cache_stays_within_its_memory():
+    page = "x" * 10_000
+    cache = PageCache(max_bytes=25_000)
     for key in "abcab":
-        cache.get_or_render(key, lambda key=key: key.upper())
-    assert len(cache) == 2 and cache.get_or_render("a", lambda: "new") == "A"
-    assert cache.get_or_render("c", lambda: "C again") == "C again"
+        cache.get_or_render(key, lambda key=key: key + page)
+    assert len(cache) == 2 and cache.bytes <= 25_000
+    assert cache.get_or_render("a", lambda: "new") == "a" + page  # kept: used last
+    assert cache.get_or_render("c", lambda: "c again") == "c again"  # dropped: used longest ago
+
+
+def test_the_response_cache_stays_within_its_memory():
+    app = make_app(BUNDLED_CONTENT, RESPONSE_CACHE_MB=0.05)  # room for one topic page
+    client = app.test_client()
+    for slug in ["kinderpardon", "kindbruiden", "kinderpardon", "kindbruiden"]:
+        client.get(f"/nl/{slug}")
+    responses = app.extensions["kiosk.responses"]
+    assert len(responses) == 1 and responses.bytes <= 0.05 * 2**20

@@ -8,6 +8,7 @@ own token is put in when the page is sent.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -17,10 +18,12 @@ TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d2c"
 
 
 class PageCache:
-    """A bounded least-recently-used map from page keys to rendered HTML."""
+    """A least-recently-used map from page keys to rendered HTML, kept within `max_bytes` of
+    memory (a page is 35-75 KB as a Python string; the keys vary with every setting)."""
 
-    def __init__(self, size: int = 512):
-        self.size = size
+    def __init__(self, max_bytes: int = 12 * 2**20):
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self.hits = 0
         self.misses = 0
         self._pages: OrderedDict[Hashable, str] = OrderedDict()
@@ -37,16 +40,20 @@ class PageCache:
         page = render()  # outside the lock: two threads may render the same page once each
         with self._lock:
             self.misses += 1
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self.bytes -= sys.getsizeof(old)
             self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            self.bytes += sys.getsizeof(page)
+            while self.bytes > self.max_bytes and len(self._pages) > 1:
+                self.bytes -= sys.getsizeof(self._pages.popitem(last=False)[1])
         return page
 
     def clear(self) -> None:
         """Forget every page."""
         with self._lock:
             self._pages.clear()
+            self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._pages)

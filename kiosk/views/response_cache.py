@@ -48,14 +48,15 @@ class ResponseCache:
         wsgi_app: WSGIApp,
         state: Callable[[], Hashable],
         on_reuse: Callable[[tuple[str, ...]], None],
-        size: int = 256,
+        max_bytes: int = 8 * 2**20,
         max_age: float = 600,
     ):
         self.wsgi_app = wsgi_app
         self.state = state
         self.on_reuse = on_reuse
-        self.size = size
+        self.max_bytes = max_bytes
         self.max_age = max_age
+        self.bytes = 0
         self.hits = 0
         self._responses: OrderedDict[Hashable, StoredResponse] = OrderedDict()
         self._lock = threading.Lock()
@@ -118,6 +119,7 @@ class ResponseCache:
                 return None
             if stored.state != state or time.monotonic() - stored.created > self.max_age:
                 del self._responses[key]
+                self.bytes -= len(stored.body)
                 return None
             self._responses.move_to_end(key)
             self.hits += 1
@@ -125,15 +127,19 @@ class ResponseCache:
 
     def _store(self, key: Hashable, stored: StoredResponse) -> None:
         with self._lock:
+            old = self._responses.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old.body)
             self._responses[key] = stored
-            self._responses.move_to_end(key)
-            while len(self._responses) > self.size:
-                self._responses.popitem(last=False)
+            self.bytes += len(stored.body)
+            while self.bytes > self.max_bytes and len(self._responses) > 1:
+                self.bytes -= len(self._responses.popitem(last=False)[1].body)
 
     def clear(self) -> None:
         """Forget every stored response."""
         with self._lock:
             self._responses.clear()
+            self.bytes = 0
 
     def __len__(self) -> int:
         return len(self._responses)
