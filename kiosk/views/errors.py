@@ -9,34 +9,41 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from kiosk import htmx
 from kiosk.messages import message
 from kiosk.views.rendering import render_page
 
 log = logging.getLogger(__name__)
 
 
+def error_page(kind: str, status: int) -> ResponseReturnValue:
+    """The calm page for `kind`; for an htmx request it replaces the whole page region, even
+    when the request came from a form that swaps a smaller part (the settings bar)."""
+    page = render_page("error.html", kind=kind, sentences=message("nl", kind))
+    headers = {"HX-Retarget": "#page", "HX-Reswap": "innerHTML show:window:top"} if htmx else {}
+    return page, status, headers
+
+
 def page_not_found(error: HTTPException) -> ResponseReturnValue:
     """404: the page does not exist."""
-    return render_page("error.html", kind="not_found", sentences=message("nl", "not_found")), 404
+    return error_page("not_found", 404)
 
 
 def server_error(error: InternalServerError) -> ResponseReturnValue:
     """500: something broke; the visitor gets a calm message, the log has the details."""
-    sentences = message("nl", "server_error")
-    return render_page("error.html", kind="server_error", sentences=sentences), 500
+    return error_page("server_error", 500)
 
 
 def unavailable(error: HTTPException) -> ResponseReturnValue:
     """503: a part of the kiosk (leaflets, for example) cannot do this now; the log has why."""
-    sentences = message("nl", "unavailable")
-    return render_page("error.html", kind="unavailable", sentences=sentences), 503
+    return error_page("unavailable", 503)
 
 
 def form_expired(error: CSRFError) -> ResponseReturnValue:
     """400 on a form without a valid CSRF token: for a visitor, a page that was open too long
     (or a session that was reset); the log says exactly what failed."""
     log.warning("form refused: %s %s: %s", request.method, request.path, error.description)
-    return render_page("error.html", kind="expired", sentences=message("nl", "expired")), 400
+    return error_page("expired", 400)
 
 
 def init_app(app: Flask) -> None:

@@ -1,0 +1,20 @@
+"""Error pages in the browser: a form refused with htmx replaces the whole page region with
+the calm message, never a fragment squeezed into the settings bar."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+def test_an_expired_settings_form_shows_the_calm_page(
+    page: Page, live_server: str, console_errors: list[str]
+):
+    page.goto(live_server + "/nl/kinderpardon")
+    page.evaluate("document.querySelector('#settings-bar input[name=csrf_token]').value = 'old'")
+    page.get_by_role("button", name="Letters").click()
+    heading = page.locator("#page h1")
+    heading.wait_for()
+    assert heading.inner_text() == "Dit lukte niet."
+    assert page.locator("#page").inner_text().count("Letters") == 1  # one settings bar
+    assert page.locator("h1").count() == 1  # the topic is gone, not below the message
+    console_errors.clear()  # the 400 answer is logged by the browser
