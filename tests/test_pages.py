@@ -98,6 +98,23 @@ def test_unknown_pages_get_a_friendly_404(client: FlaskClient, path: str):
     assert "Naar het begin" in html
 
 
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("/en/nope", "This page does not exist."), ("/uk/nope", None), ("/ar/x/y/z", None),
+     ("/xx/nope", "Deze pagina bestaat niet."), ("/nope", "Deze pagina bestaat niet.")],
+)  # fmt: skip
+def test_404_speaks_the_language_of_the_address(client: FlaskClient, path: str, heading):
+    response = client.get(path, follow_redirects=True)  # "/nope" → "/nope/" → 404
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    lang = path.split("/")[1] if path.split("/")[1] in ("en", "uk", "ar") else "nl"
+    assert f'<html lang="{lang}"' in html
+    if heading:
+        assert heading in html
+    else:
+        assert "Deze pagina bestaat niet" not in html
+
+
 def test_404_inside_htmx_navigation_is_a_fragment(client: FlaskClient):
     response = client.get("/nl/weg", headers={"HX-Request": "true"})
     assert response.status_code == 404

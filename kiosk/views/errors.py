@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from kiosk import htmx
+from kiosk import content_of, htmx
+from kiosk.languages import LANGUAGES
 from kiosk.messages import message
 from kiosk.views.rendering import render_page
 
 log = logging.getLogger(__name__)
 
 
+def visitor_language() -> str:
+    """The language of the page asked for (its first path segment), if the kiosk has it."""
+    first = request.path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGES and first in content_of(current_app).languages else "nl"
+
+
 def error_page(kind: str, status: int) -> ResponseReturnValue:
-    """The calm page for `kind`; for an htmx request it replaces the whole page region, even
-    when the request came from a form that swaps a smaller part (the settings bar)."""
-    page = render_page("error.html", kind=kind, sentences=message("nl", kind))
+    """The calm page for `kind`, in the visitor's language; for an htmx request it replaces the
+    whole page region, even when the request came from a form that swaps a smaller part (the
+    settings bar)."""
+    lang = visitor_language()
+    page = render_page("error.html", lang, kind=kind, sentences=message(lang, kind))
     headers = {"HX-Retarget": "#page", "HX-Reswap": "innerHTML show:window:top"} if htmx else {}
     return page, status, headers
 
