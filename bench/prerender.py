@@ -7,23 +7,16 @@ import shutil
 import time
 from pathlib import Path
 
-from bench.serving import rss_mb
 from kiosk import content_of, content_store_of, create_app, leaflets_of, speech_of
 from kiosk.config import PROJECT_ROOT
-from kiosk.prerender import all_leaflets
-from kiosk.spoken_content import all_speech_requests
+from kiosk.prerender import start_prerender
+from tests.processes import rss_mb
 
 
 def _render_everything(app) -> float:
     """Seconds until every speech text and leaflet not yet cached is rendered and compressed."""
     started = time.perf_counter()
-    futures = speech_of(app).prerender(all_speech_requests(content_of(app)))
-    leaflets = leaflets_of(app).prerender(all_leaflets(app))
-    for future in futures:
-        future.result(timeout=600)
-    leaflets.join(timeout=600)
-    while not speech_of(app).idle():  # the Ogg compression that follows each WAV
-        time.sleep(0.05)
+    start_prerender(app).wait()
     return time.perf_counter() - started
 
 

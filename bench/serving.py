@@ -23,6 +23,7 @@ from pathlib import Path
 from kiosk import create_app
 from kiosk.config import PROJECT_ROOT
 from tests.printing.cupsd import free_port
+from tests.processes import children, rss_mb
 
 NGINX_CONF = """daemon off;
 pid {root}/nginx.pid;
@@ -91,20 +92,6 @@ def p99(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[98] if len(values) > 1 else values[0]
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process in MB."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]) / 1024
-
-
-def _children(pid: int) -> list[int]:
-    return [
-        int(status.parent.name)
-        for status in Path("/proc").glob("[0-9]*/status")
-        if f"PPid:\t{pid}\n" in status.read_text()
-    ]
-
-
 def _get(url: str, cookie: str | None = None) -> tuple[bytes, str | None]:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -166,7 +153,7 @@ def page_against_static(work: Path, seconds: float = 5, use_wrk: bool = True) ->
         static = static_file(body, seconds) if load is wrk else None
         for _ in range(1000):
             _get(base + "/nl/", cookie)
-        [app_process] = _children(server_pid)
+        [app_process] = children(server_pid)
         metrics = {
             "page_rps": page["rps"],
             "page_p99_ms": page["p99_ms"],

@@ -31,8 +31,9 @@ from email.message import Message
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from bench.serving import _children, kiosk_server, rss_mb
+from bench.serving import kiosk_server
 from kiosk.config import PROJECT_ROOT
+from tests.processes import children, rss_mb
 
 #: Seconds any one request may take (the kiosk itself waits up to 30 s for a speech rendering).
 REQUEST_TIMEOUT = 35.0
@@ -409,8 +410,8 @@ class MemorySampler:
         self._thread = threading.Thread(target=self._run, name="memory", daemon=True)
 
     def sample(self) -> None:
-        children = _children(self.server_pid)
-        pid = children[0] if len(children) == 1 else None
+        found = children(self.server_pid)
+        pid = found[0] if len(found) == 1 else None
         try:
             value = rss_mb(pid) if pid else float("nan")
         except (OSError, TypeError):  # the process ended between the two looks
@@ -448,7 +449,7 @@ def soak(work: Path, seconds: float, kiosks: int, content: Path | None = None) -
             for lang, language in health["content"]["languages"].items()
             if language["topics"]
         }
-        [app_pid] = _children(server_pid)
+        [app_pid] = children(server_pid)
         warmup = max(10.0, 0.2 * seconds)
         with MemorySampler(server_pid) as memory:
             started = time.monotonic()
@@ -470,7 +471,7 @@ def soak(work: Path, seconds: float, kiosks: int, content: Path | None = None) -
             end_status, end_health = _get_json(base + "/healthz")
         except OSError as error:
             end_status, end_health = 0, {"status": f"no answer: {error}"}
-        end_pids = _children(server_pid)
+        end_pids = children(server_pid)
     return _figures(
         tally, memory.samples, warmup, elapsed, kiosks, app_pid, end_pids, stuck,
         (end_status, end_health.get("status")), len(topics), status,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from concurrent.futures import Future
+from dataclasses import dataclass
 
 from flask import Flask
 
@@ -26,8 +29,24 @@ def watch_content(app: Flask) -> None:
     store.watch(float(app.config["CONTENT_WATCH_SECONDS"]))
 
 
-def start_prerender(app: Flask) -> list[Future]:
+@dataclass(frozen=True)
+class Prerendering:
+    """Rendering started in the background: one future per speech text, one leaflet thread."""
+
+    app: Flask
+    speech: list[Future]
+    leaflets: threading.Thread
+
+    def wait(self, timeout: float = 600) -> None:
+        """Until every text and leaflet is rendered, and every audio file compressed."""
+        for future in self.speech:
+            future.result(timeout)
+        self.leaflets.join(timeout)
+        while not speech_of(self.app).idle():
+            time.sleep(0.05)
+
+
+def start_prerender(app: Flask) -> Prerendering:
     """Start rendering in the background; progress shows in /healthz."""
     futures = speech_of(app).prerender(all_speech_requests(content_of(app)))
-    leaflets_of(app).prerender(all_leaflets(app))
-    return futures
+    return Prerendering(app, futures, leaflets_of(app).prerender(all_leaflets(app)))

@@ -32,7 +32,7 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(content_copy:
     app = make_app(content_copy, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
     client = app.test_client()
     speech = speech_of(app)
-    for future in start_prerender(app):
+    for future in start_prerender(app).speech:
         future.result(120)
     before = speech.syntheses
     old_keys = {
@@ -43,7 +43,7 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(content_copy:
     result = content_store_of(app).reload()
     assert result.changed
     assert "sneller beschermd" in client.get("/nl/kindbruiden").get_data(as_text=True)
-    for future in start_prerender(app):
+    for future in start_prerender(app).speech:
         future.result(120)
     new_keys = {
         speech.key_for(r) for r in all_speech_requests(app.extensions["kiosk.content"].library)

@@ -13,28 +13,7 @@ from pathlib import Path
 from kiosk.config import PROJECT_ROOT
 from tests.conftest import LEAFLET_CACHE, SPEECH_CACHE
 from tests.printing.cupsd import free_port
-
-
-def children_of(pid: int) -> list[int]:
-    """Every process below `pid`."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            ppid = int(status.read_text().split("PPid:")[1].split()[0])
-        except (OSError, IndexError, ValueError):
-            continue
-        if ppid == pid:
-            child = int(status.parent.name)
-            found += [child, *children_of(child)]
-    return found
-
-
-def running(pid: int) -> bool:
-    """Whether a process exists and has not ended (a zombie has ended)."""
-    try:
-        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
+from tests.processes import children, running
 
 
 def start_server(tmp_path: Path) -> tuple[subprocess.Popen, str]:
@@ -91,7 +70,7 @@ def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path):
                 again = response.read()
                 assert response.status == 200 and again.count(b"<h1") == 1
         assert b"Kinderpardon" in first and b"Kinderpardon" in again
-        helpers = children_of(server.pid)
+        helpers = children(server.pid, recursive=True)
         assert helpers, "granian runs the app in a worker process"
     finally:
         server.send_signal(signal.SIGTERM)
@@ -103,8 +82,8 @@ def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path):
 def test_a_crashed_app_process_is_replaced_and_leaves_no_helpers(tmp_path: Path):
     server, base = start_server(tmp_path)
     try:
-        [worker] = direct_children(server.pid)
-        helpers = children_of(worker)
+        [worker] = children(server.pid)
+        helpers = children(worker, recursive=True)
         assert helpers, "the speech and leaflet helpers run below the app process"
         os.kill(worker, signal.SIGKILL)
         assert not wait_until_ended([worker, *helpers], 10)
@@ -115,11 +94,3 @@ def test_a_crashed_app_process_is_replaced_and_leaves_no_helpers(tmp_path: Path)
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=60)
-
-
-def direct_children(pid: int) -> list[int]:
-    return [
-        int(status.parent.name)
-        for status in Path("/proc").glob("[0-9]*/status")
-        if f"PPid:\t{pid}\n" in status.read_text()
-    ]

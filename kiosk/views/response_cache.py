@@ -10,12 +10,12 @@ no Set-Cookie, and it is younger than `max_age` (well inside the CSRF token's li
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from kiosk.bounded_lru import MemoryBoundedLru
 
 REUSABLE = "kiosk.response_cache.reusable"
 USAGE_EVENT = "kiosk.response_cache.usage"
@@ -54,12 +54,11 @@ class ResponseCache:
         self.wsgi_app = wsgi_app
         self.state = state
         self.on_reuse = on_reuse
-        self.max_bytes = max_bytes
         self.max_age = max_age
-        self.bytes = 0
         self.hits = 0
-        self._responses: OrderedDict[Hashable, StoredResponse] = OrderedDict()
-        self._lock = threading.Lock()
+        self.responses: MemoryBoundedLru[StoredResponse] = MemoryBoundedLru(
+            max_bytes, lambda stored: len(stored.body)
+        )
 
     @staticmethod
     def key(environ: dict[str, Any]) -> Hashable | None:
@@ -81,8 +80,14 @@ class ResponseCache:
         if key is None:
             return self.wsgi_app(environ, start_response)
         state = self.state()
-        stored = self._lookup(key, state)
+        stored = self.responses.get(
+            key,
+            valid=lambda stored: (
+                stored.state == state and time.monotonic() - stored.created <= self.max_age
+            ),
+        )
         if stored is not None:
+            self.hits += 1
             if stored.usage_event is not None:
                 self.on_reuse(stored.usage_event)
             start_response(stored.status, list(stored.headers))
@@ -107,39 +112,14 @@ class ResponseCache:
         if status.startswith("200") and not any(
             name.lower() == "set-cookie" for name, _ in headers
         ):
-            self._store(key, StoredResponse(
+            self.responses.put(key, StoredResponse(
                 status, tuple(headers), body, state, time.monotonic(), environ.get(USAGE_EVENT)
             ))  # fmt: skip
         return [body]
 
-    def _lookup(self, key: Hashable, state: Hashable) -> StoredResponse | None:
-        with self._lock:
-            stored = self._responses.get(key)
-            if stored is None:
-                return None
-            if stored.state != state or time.monotonic() - stored.created > self.max_age:
-                del self._responses[key]
-                self.bytes -= len(stored.body)
-                return None
-            self._responses.move_to_end(key)
-            self.hits += 1
-            return stored
-
-    def _store(self, key: Hashable, stored: StoredResponse) -> None:
-        with self._lock:
-            old = self._responses.pop(key, None)
-            if old is not None:
-                self.bytes -= len(old.body)
-            self._responses[key] = stored
-            self.bytes += len(stored.body)
-            while self.bytes > self.max_bytes and len(self._responses) > 1:
-                self.bytes -= len(self._responses.popitem(last=False)[1].body)
-
-    def clear(self) -> None:
-        """Forget every stored response."""
-        with self._lock:
-            self._responses.clear()
-            self.bytes = 0
+    @property
+    def bytes(self) -> int:
+        return self.responses.bytes
 
     def __len__(self) -> int:
-        return len(self._responses)
+        return len(self.responses)
