@@ -193,3 +193,32 @@ def test_damaged_cache_entry_is_rendered_again(speech: SpeechService):
     assert [s.text for s in again.sentences] == [s.text for s in result.sentences]
     assert again.duration == pytest.approx(result.duration, abs=0.05)
     assert speech.cache.lookup(result.key) is not None
+
+
+def test_silent_audio_is_tried_again_and_never_cached(tmp_path: Path):
+    """espeak-ng once wrote a WAV without sound in a full test run; it cannot be made to do so
+    on demand, so the worker's answer is replaced by an empty WAV here."""
+    service = SpeechService(tmp_path / "cache")
+    real = service.worker.synthesize
+    silent_answers = [2]  # how many of the next answers are silent
+
+    def sometimes_silent(text: str, voice: str, rate: int, target: Path):
+        words = real(text, voice, rate, target)
+        if silent_answers[0] > 0:
+            silent_answers[0] -= 1
+            with wave.open(str(target), "wb") as empty:
+                empty.setparams((1, 2, 22050, 0, "NONE", "not compressed"))
+        return words
+
+    service.worker.synthesize = sometimes_silent
+    request = SpeechRequest(("Een korte zin om te horen.",), "nl")
+    try:
+        with pytest.raises(SpeechUnavailable, match="no sound"):
+            service.get(request)
+        assert service.cache.lookup(service.key_for(request)) is None
+        silent_answers[0] = 1
+        result = service.get(request)
+        assert result.duration > 0.5
+        assert audio_duration(service.cache.folder / result.audio_file) > 0.5
+    finally:
+        service.close()
