@@ -13,9 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, launch, served
 from kiosk import content_of, create_app, leaflets_of
 from kiosk.config import PROJECT_ROOT
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, launch, served
 
 ROUNDS = 5
 COLD_WEASYPRINT = """

@@ -7,10 +7,10 @@ import shutil
 import time
 from pathlib import Path
 
+from devtools.processes import rss_mb
 from kiosk import content_of, content_store_of, create_app, leaflets_of, speech_of
 from kiosk.config import PROJECT_ROOT
 from kiosk.prerender import start_prerender
-from tests.processes import rss_mb
 
 
 def _render_everything(app) -> float:

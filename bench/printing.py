@@ -11,9 +11,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from devtools.chromium import served
+from devtools.cupsd import PrivateCups
 from kiosk import create_app, leaflets_of
-from tests.browser.chromium import served
-from tests.printing.cupsd import PrivateCups
 
 ROUNDS = 20
 

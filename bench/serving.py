@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from devtools.cupsd import free_port
+from devtools.processes import children, rss_mb
 from kiosk import create_app
 from kiosk.config import PROJECT_ROOT
-from tests.printing.cupsd import free_port
-from tests.processes import children, rss_mb
 
 NGINX_CONF = """daemon off;
 pid {root}/nginx.pid;

@@ -32,8 +32,8 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 from bench.serving import kiosk_server
+from devtools.processes import children, rss_mb
 from kiosk.config import PROJECT_ROOT
-from tests.processes import children, rss_mb
 
 #: Seconds any one request may take (the kiosk itself waits up to 30 s for a speech rendering).
 REQUEST_TIMEOUT = 35.0

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from devtools.chromium import KIOSK_SCREEN, launch, served
 from kiosk import content_of, create_app
 from kiosk.speech import SpeechService
 from kiosk.speech.synthesis import render_wav
 from kiosk.spoken_content import speech_request
-from tests.browser.chromium import KIOSK_SCREEN, launch, served
 
 ROUNDS = 5
 

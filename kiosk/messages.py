@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Deze pagina was te lang open."),
             N_("Probeer het nog een keer."),
         ),
+        "speech_unavailable": (N_("Voorlezen lukt nu niet. Probeer het later nog eens."),),
         "welcome": (
             N_("Welkom."),
             N_("Hier vindt u informatie in eenvoudige taal."),

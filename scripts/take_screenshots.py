@@ -18,8 +18,8 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from devtools.chromium import KIOSK_SCREEN, launch, served  # noqa: E402
 from kiosk import content_of, create_app, leaflets_of  # noqa: E402
-from tests.browser.chromium import KIOSK_SCREEN, launch, served  # noqa: E402
 
 CONFIRM_CLIP = {"x": 0, "y": 0, "width": 1080, "height": 820}
 SHOTS = [

@@ -10,10 +10,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from devtools.cupsd import free_port
+from devtools.processes import children, running
 from kiosk.config import PROJECT_ROOT
 from tests.conftest import LEAFLET_CACHE, SPEECH_CACHE
-from tests.printing.cupsd import free_port
-from tests.processes import children, running
 
 
 def start_server(tmp_path: Path) -> tuple[subprocess.Popen, str]:

@@ -19,9 +19,10 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from kiosk import content_of, htmx, usage_of
+from kiosk.i18n import current_language
 from kiosk.languages import Language
 from kiosk.messages import HELP_STEPS, message
-from kiosk.preferences import ACTIONS
+from kiosk.preferences import ACTIONS, Preferences
 from kiosk.views.pages import language_or_404, topic_or_404
 from kiosk.views.rendering import current_preferences, render_page
 
@@ -55,7 +56,12 @@ def language_links() -> list[tuple[Language, str]]:
 def init_app(app) -> None:
     """Every template knows the visitor's settings and the page in other languages."""
     app.context_processor(
-        lambda: {"preferences": current_preferences(), "language_links": language_links}
+        lambda: {
+            "preferences": current_preferences(),
+            "default_preferences": Preferences(),
+            "language_links": language_links,
+            "message": lambda name: message(current_language(), name) or (),
+        }
     )
 
 
@@ -100,5 +106,5 @@ def help_page(lang: str) -> ResponseReturnValue:
     language_or_404(lang)
     sentences = message(lang, "help") or ()
     return render_page(
-        "help.html", lang=lang, cache_key="help", sentences=sentences, help_steps=HELP_STEPS
+        "visitor/help.html", lang=lang, cache_key="help", sentences=sentences, help_steps=HELP_STEPS
     )

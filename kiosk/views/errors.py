@@ -28,7 +28,7 @@ def error_page(kind: str, status: int) -> ResponseReturnValue:
     whole page region, even when the request came from a form that swaps a smaller part (the
     settings bar)."""
     lang = visitor_language()
-    page = render_page("error.html", lang, kind=kind, sentences=message(lang, kind))
+    page = render_page("visitor/error.html", lang, kind=kind, sentences=message(lang, kind))
     headers = {"HX-Retarget": "#page", "HX-Reswap": "innerHTML show:window:top"} if htmx else {}
     return page, status, headers
 

@@ -43,16 +43,17 @@ def start() -> str:
         (content.language for content in content_of(current_app).languages.values()),
         key=lambda language: language.code != DEFAULT_LANGUAGE,  # the kiosk's own language first
     )
-    return render_page("start.html", cache_key="start", languages=languages)
+    return render_page("visitor/start.html", cache_key="start", languages=languages)
 
 
 @bp.get("/<lang>/")
 def topic_index(lang: str) -> str:
     """One big card per topic, or per theme when there are too many topics for one screen."""
     content = language_or_404(lang)
+    template = "visitor/topic_index.html"
     if content.grouped(int(current_app.config["INDEX_MAX_CARDS"])):
-        return render_page("topic_index.html", lang, cache_key="index", themes=content.themes())
-    return render_page("topic_index.html", lang, cache_key="index", topics=content.topics)
+        return render_page(template, lang, cache_key="index", themes=content.themes())
+    return render_page(template, lang, cache_key="index", topics=content.topics)
 
 
 @bp.get("/<lang>/theme/<slug>")
@@ -62,7 +63,7 @@ def theme(lang: str, slug: str) -> str:
     if found is None:
         abort(404)
     return render_page(
-        "topic_index.html", lang, cache_key="theme", topics=found.topics, theme=found
+        "visitor/topic_index.html", lang, cache_key="theme", topics=found.topics, theme=found
     )
 
 
@@ -73,7 +74,7 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
     if _SLUG.match(slug) and content.topic(slug) is None:
         dutch = content_of(current_app).topic(DEFAULT_LANGUAGE, slug)
         if dutch is not None:  # not translated yet: say so, in this language, and offer Dutch
-            return render_page("untranslated.html", lang=lang, original=dutch), 404
+            return render_page("visitor/untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
     viewed = ("view", lang, slug)
     usage_of(current_app).record(*viewed)
@@ -81,6 +82,6 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
     grouped = content.grouped(int(current_app.config["INDEX_MAX_CARDS"]))
     back = theme_slug(found.theme) if grouped and found.theme else None
     return render_page(
-        "topic.html", lang, cache_key=printer, usage_event=viewed, topic=found, printer=printer,
-        back_theme=back,
+        "visitor/topic.html", lang, cache_key=printer, usage_event=viewed, topic=found,
+        printer=printer, back_theme=back,
     )  # fmt: skip

@@ -63,7 +63,7 @@ def _confirm(lang: str, slug: str, refused: PrintRefused | None = None) -> Respo
             notice += "+ask_staff"
     name = notice or f"print_confirm+print_pages_{min(leaflet.pages, 2)}"
     return render_page(
-        "print_confirm.html",
+        "visitor/print_confirm.html",
         lang=lang,
         topic=topic,
         leaflet=leaflet,
@@ -112,7 +112,7 @@ def _job_page(job_id: int) -> ResponseReturnValue:
     printer = service.printer_status()
     name = job_message_name(found.state, found.reasons, printer.reasons)
     return render_page(
-        "print_status.html",
+        "visitor/print_status.html",
         lang=found.lang,
         topic=topic,
         job=found,

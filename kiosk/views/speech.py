@@ -16,7 +16,6 @@ from kiosk.views.pages import language_or_404, topic_or_404
 
 bp = Blueprint("speech", __name__)
 
-UNAVAILABLE = {"nl": "Voorlezen lukt nu niet. Probeer het later nog eens."}
 _WORD_SLUG = re.compile(r"^[\w-]{1,80}$")
 
 
@@ -46,7 +45,7 @@ def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
 
 def _unavailable(lang: str, reason: str) -> ResponseReturnValue:
     current_app.logger.warning("speech unavailable: %s", reason)
-    text = UNAVAILABLE.get(lang, UNAVAILABLE["nl"])
+    text = " ".join(message(lang, "speech_unavailable") or ())
     response = jsonify({"error": "speech_unavailable", "message": text})
     response.headers["Retry-After"] = "30"
     return response, 503

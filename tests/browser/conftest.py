@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.browser.chromium import KIOSK_SCREEN, launch, served
+from devtools.chromium import KIOSK_SCREEN, launch, served
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 

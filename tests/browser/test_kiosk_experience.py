@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.chromium import served
+from devtools.chromium import served
 from tests.browser.test_read_aloud import wait_for
 from tests.browser.test_smoke import AXE_OPTIONS
 from tests.conftest import BUNDLED_CONTENT, make_app

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 from werkzeug.security import generate_password_hash
 
-from tests.browser.chromium import KIOSK_SCREEN, served
+from devtools.chromium import KIOSK_SCREEN, served
 from tests.browser.test_smoke import AXE_OPTIONS
 from tests.conftest import BUNDLED_CONTENT, make_app
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.printing.cupsd import PrivateCups
+from devtools.cupsd import PrivateCups
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from devtools.cupsd import PrivateCups
 from kiosk.printing import CupsPrinter, PrintError
-from tests.printing.cupsd import PrivateCups
 
 
 def wait_for_end(printer: CupsPrinter, job: str, timeout: float = 15):

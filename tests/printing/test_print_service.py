@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from devtools.cupsd import PrivateCups
 from kiosk.printing import (
     CupsPrinter,
     FolderPrinter,
@@ -16,7 +17,6 @@ from kiosk.printing import (
     PrintService,
 )
 from kiosk.printing.status import job_message_name
-from tests.printing.cupsd import PrivateCups
 
 
 def service_on(printer, database: Path, **guard) -> PrintService:

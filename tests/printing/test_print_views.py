@@ -12,8 +12,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from devtools.cupsd import PrivateCups
 from tests.conftest import BUNDLED_CONTENT, make_app
-from tests.printing.cupsd import PrivateCups
 
 
 def csrf_token(html: str) -> str:
