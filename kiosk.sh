@@ -97,7 +97,7 @@ front_end_assets() {
     say "Installing npm packages"
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  if stale static/vendor/.copied node_modules/.package-lock.json kiosk/icons.py scripts/copy_vendor_assets.py; then
+  if stale static/vendor/.copied node_modules/.package-lock.json kiosk/ui/icons.py scripts/copy_vendor_assets.py; then
     say "Copying front-end assets into static/vendor/"
     "$PYTHON" scripts/copy_vendor_assets.py
     touch static/vendor/.copied
@@ -107,7 +107,7 @@ front_end_assets() {
 # Interface translations: each .po catalogue is compiled to .mo when it changed.
 catalogues() {
   local po
-  for po in kiosk/translations/*/LC_MESSAGES/messages.po; do
+  for po in kiosk/ui/translations/*/LC_MESSAGES/messages.po; do
     [ -e "$po" ] || continue
     if stale "${po%.po}.mo" "$po"; then
       "$PYTHON" -m babel.messages.frontend compile --use-fuzzy -i "$po" -o "${po%.po}.mo" >/dev/null

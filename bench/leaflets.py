@@ -14,8 +14,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, launch, served
-from kiosk import content_of, create_app, leaflets_of
-from kiosk.config import PROJECT_ROOT
+from kiosk import create_app
+from kiosk.services import services_of
+from kiosk.settings import PROJECT_ROOT
 
 ROUNDS = 5
 COLD_WEASYPRINT = """
@@ -26,10 +27,10 @@ HTML(filename=sys.argv[1], base_url=sys.argv[2]).write_pdf(sys.argv[3], pdf_vari
 
 
 def _leaflet_html(app, work: Path) -> Path:
-    content = content_of(app).languages["nl"]
+    content = services_of(app).content.library.languages["nl"]
     topic = max(content.topics, key=lambda t: len(t.spoken_full))
     page = PROJECT_ROOT / f".bench-leaflet-{topic.slug}.html"  # beside static/, for its links
-    page.write_text(leaflets_of(app).document.html(topic, content), encoding="utf-8")
+    page.write_text(services_of(app).leaflets.document.html(topic, content), encoding="utf-8")
     return page
 
 
@@ -52,7 +53,7 @@ def render_times() -> dict[str, float]:
                            check=True, capture_output=True)  # fmt: skip
             cold_chromium.append(time.perf_counter() - started)
         html = page_file.read_text(encoding="utf-8")
-        worker = leaflets_of(app).worker
+        worker = services_of(app).leaflets.worker
         worker.call(html, base, str(work / "warm.pdf"))  # start the helper
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -68,7 +69,7 @@ def render_times() -> dict[str, float]:
             browser.close()
     finally:
         page_file.unlink(missing_ok=True)
-        leaflets_of(app).close()
+        services_of(app).leaflets.close()
     median = statistics.median
     return {
         "leaflet_cold_ms": median(cold_weasy) * 1000,
@@ -92,5 +93,5 @@ def cached_leaflet() -> dict[str, float]:
             started = time.perf_counter()
             urllib.request.urlopen(url).read()
             times.append(time.perf_counter() - started)
-    leaflets_of(app).close()
+    services_of(app).leaflets.close()
     return {"leaflet_cached_ms": statistics.median(times) * 1000}

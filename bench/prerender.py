@@ -8,15 +8,15 @@ import time
 from pathlib import Path
 
 from devtools.processes import rss_mb
-from kiosk import content_of, content_store_of, create_app, leaflets_of, speech_of
-from kiosk.config import PROJECT_ROOT
-from kiosk.prerender import start_prerender
+from kiosk import create_app
+from kiosk.services import services_of
+from kiosk.settings import PROJECT_ROOT
 
 
 def _render_everything(app) -> float:
     """Seconds until every speech text and leaflet not yet cached is rendered and compressed."""
     started = time.perf_counter()
-    start_prerender(app).wait()
+    services_of(app).start_prerender().wait()
     return time.perf_counter() - started
 
 
@@ -34,16 +34,16 @@ def prerender_times(
         "LEAFLET_CACHE_DIR": str(work / "leaflets"),
     })  # fmt: skip
     try:
-        topics = content_of(app).topic_count
+        topics = services_of(app).content.library.topic_count
         everything = _render_everything(app)
         edited = work / "content" / edit
         edited.write_text(edited.read_text() + "\nDit is een nieuwe zin.\n")
-        content_store_of(app).reload()
+        services_of(app).content.reload()
         one = _render_everything(app)
-        speech_worker = rss_mb(speech_of(app).worker.pid)
+        speech_worker = rss_mb(services_of(app).speech.worker.pid)
     finally:
-        speech_of(app).close()
-        leaflets_of(app).close()
+        services_of(app).speech.close()
+        services_of(app).leaflets.close()
     share = everything / topics
     return {
         "prerender_all_s": everything,

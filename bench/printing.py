@@ -13,7 +13,8 @@ from pathlib import Path
 
 from devtools.chromium import served
 from devtools.cupsd import PrivateCups
-from kiosk import create_app, leaflets_of
+from kiosk import create_app
+from kiosk.services import services_of
 
 ROUNDS = 20
 
@@ -45,7 +46,7 @@ def print_to_queued() -> dict[str, float]:
                 assert response.status == 303, response.status
         cupsd.wait_for_printed(ROUNDS, timeout=60)
     finally:
-        leaflets_of(app).close()
+        services_of(app).leaflets.close()
         cupsd.remove()
     return {"print_to_queued_ms": statistics.median(times) * 1000}
 

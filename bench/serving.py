@@ -23,7 +23,8 @@ from pathlib import Path
 from devtools.cupsd import free_port
 from devtools.processes import children, rss_mb
 from kiosk import create_app
-from kiosk.config import PROJECT_ROOT
+from kiosk.services import services_of
+from kiosk.settings import PROJECT_ROOT
 
 NGINX_CONF = """daemon off;
 pid {root}/nginx.pid;
@@ -222,8 +223,8 @@ def content_growth(topics: int = 1000, requests: int = 200) -> dict[str, float]:
             metrics[f"{name}_{topics}_first_ms"] = times[0] * 1000
             metrics[f"{name}_{topics}_p99_ms"] = p99(times) * 1000
     finally:
-        app.extensions["kiosk.leaflets"].close()
-        app.extensions["kiosk.speech"].close()
-        app.extensions["kiosk.usage"].close()
+        services_of(app).leaflets.close()
+        services_of(app).speech.close()
+        services_of(app).usage.close()
         shutil.rmtree(work, ignore_errors=True)
     return metrics

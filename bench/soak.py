@@ -33,7 +33,7 @@ from pathlib import Path
 
 from bench.serving import kiosk_server
 from devtools.processes import children, rss_mb
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 
 #: Seconds any one request may take (the kiosk itself waits up to 30 s for a speech rendering).
 REQUEST_TIMEOUT = 35.0

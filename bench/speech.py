@@ -14,10 +14,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from devtools.chromium import KIOSK_SCREEN, launch, served
-from kiosk import content_of, create_app
+from kiosk import create_app
+from kiosk.services import services_of
 from kiosk.speech import SpeechService
+from kiosk.speech.spoken_content import speech_request
 from kiosk.speech.synthesis import render_wav
-from kiosk.spoken_content import speech_request
 
 ROUNDS = 5
 
@@ -25,7 +26,7 @@ ROUNDS = 5
 def synthesis_vs_espeak(rate: int = 150) -> dict[str, float]:
     """The kiosk's synthesis path (worker, chunks, joining) against `espeak-ng -w`, same text."""
     app = create_app({"SPEECH_CACHE_DIR": tempfile.mkdtemp(prefix="bench-speech-")})
-    content = content_of(app).languages["nl"]
+    content = services_of(app).content.library.languages["nl"]
     service = SpeechService(Path(tempfile.mkdtemp(prefix="bench-speech-")), rate=rate)
     work = Path(tempfile.mkdtemp(prefix="bench-wav-"))
     kiosk_times, espeak_times = [], []
@@ -73,7 +74,7 @@ FIRST_AUDIO = """async (part) => {
 def wait_until_idle(app, timeout: float = 60) -> None:
     """Let the compressor finish before the cache is emptied under it."""
     deadline = time.monotonic() + timeout
-    while not app.extensions["kiosk.speech"].idle() and time.monotonic() < deadline:
+    while not services_of(app).speech.idle() and time.monotonic() < deadline:
         time.sleep(0.02)
 
 
@@ -81,7 +82,9 @@ def first_audio() -> dict[str, float]:
     """From the tap on Listen to the audio element's `playing` event, in headless Chromium."""
     cache = Path(tempfile.mkdtemp(prefix="bench-first-audio-"))
     app = create_app({"SPEECH_CACHE_DIR": str(cache)})
-    topic = max(content_of(app).languages["nl"].topics, key=lambda t: len(t.spoken_full))
+    topic = max(
+        services_of(app).content.library.languages["nl"].topics, key=lambda t: len(t.spoken_full)
+    )
     path = f"/nl/{topic.slug}"
     results: dict[str, list[float]] = {"warm": [], "cold": [], "cold_full": []}
     with served(app) as base, sync_playwright() as playwright:
@@ -99,7 +102,7 @@ def first_audio() -> dict[str, float]:
                 page.goto(base + path)
                 results[kind].append(page.evaluate(FIRST_AUDIO, part))
         browser.close()
-    app.extensions["kiosk.speech"].close()
+    services_of(app).speech.close()
     return {
         "first_audio_warm_ms": statistics.median(results["warm"]),
         "first_audio_cold_ms": statistics.median(results["cold"]),

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.config import DefaultConfig
+from kiosk.settings import DefaultConfig
 
 
 def _port(value: str) -> int:
@@ -71,29 +71,28 @@ def prerender() -> int:
 
     from tqdm import tqdm
 
-    from kiosk import content_of, create_app, leaflets_of, speech_of
     from kiosk.leaflets import LeafletUnavailable
-    from kiosk.prerender import all_leaflets
-    from kiosk.spoken_content import all_speech_requests
+    from kiosk.services import build_services
+    from kiosk.settings import Settings
+    from kiosk.speech.spoken_content import all_speech_requests
 
-    app = create_app()
+    services = build_services(Settings.load())
     failed = 0
-    futures = speech_of(app).prerender(all_speech_requests(content_of(app)))
+    futures = services.speech.prerender(all_speech_requests(services.content.library))
     with tqdm(total=len(futures), unit="text", desc="Speech  ") as bar:
         for future in as_completed(futures):
             if future.exception() is not None:
                 failed += 1
                 bar.write(f"speech failed: {future.exception()}")
             bar.update()
-    leaflets = all_leaflets(app)
+    leaflets = services.all_leaflets()
     for topic, content in tqdm(leaflets, unit="leaflet", desc="Leaflets"):
         try:
-            leaflets_of(app).get(topic, content)
+            services.leaflets.get(topic, content)
         except LeafletUnavailable as error:
             failed += 1
             print(f"leaflet {content.language.code}/{topic.slug} failed: {error}")
-    speech_of(app).close()
-    leaflets_of(app).close()
+    services.close()
     total = len(futures) + len(leaflets)
     print(f"{total - failed} of {total} ready.")
     return 1 if failed else 0
@@ -103,15 +102,15 @@ def set_password() -> int:
     """Ask for the staff password twice and save its hash in instance/staff_password."""
     from getpass import getpass
 
-    from kiosk.config import INSTANCE_PATH
-    from kiosk.staff_auth import MIN_LENGTH, save_password_hash
+    from kiosk.settings import Settings
+    from kiosk.web.staff.password import MIN_LENGTH, save_password_hash
 
     password = getpass(f"New staff password (at least {MIN_LENGTH} characters): ")
     if password != getpass("The same password again: "):
         print("The two passwords differ; nothing was changed.", file=sys.stderr)
         return 1
     try:
-        save_password_hash(INSTANCE_PATH / "staff_password", password)
+        save_password_hash(Settings.load().staff_password_file, password)
     except ValueError as error:
         print(f"{error}; nothing was changed.", file=sys.stderr)
         return 1
@@ -123,12 +122,12 @@ def check(content_dir: Path | None, as_json: bool = False) -> int:
     """Print every content problem and the readability report; 1 when anything fails."""
     import json
 
-    from kiosk.config import read_config
     from kiosk.content import load_library
     from kiosk.content.readability import Thresholds, measure_library
     from kiosk.content.report import format_report
+    from kiosk.settings import load_config
 
-    config = read_config()
+    config = load_config()
     library = load_library(content_dir or Path(config["CONTENT_DIR"]))
     report = measure_library(library, Thresholds.from_config(config))
     failed = bool(library.problems) or report.failures > 0 or library.topic_count == 0

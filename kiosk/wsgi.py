@@ -1,17 +1,21 @@
 """The app as the server runs it: created in the server's worker process, with background
-prerendering and content watching started there."""
+prerendering and content watching started there, and its services closed when it ends."""
 
 from __future__ import annotations
 
+import atexit
+
 from flask import Flask
 
-from kiosk import create_app
-from kiosk.prerender import start_prerender, watch_content
+from kiosk.app import create_app
+from kiosk.services import services_of
 
 
 def create_served_app() -> Flask:
     """The kiosk app with its background work running (a factory for granian)."""
     app = create_app()
-    start_prerender(app)
-    watch_content(app)
+    services = services_of(app)
+    services.start_prerender()
+    services.watch_content()
+    atexit.register(services.close)  # usage counts still in memory are written
     return app

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from devtools.chromium import KIOSK_SCREEN, launch, served  # noqa: E402
-from kiosk import content_of, create_app, leaflets_of  # noqa: E402
+from kiosk import create_app  # noqa: E402
+from kiosk.services import services_of  # noqa: E402
 
 CONFIRM_CLIP = {"x": 0, "y": 0, "width": 1080, "height": 820}
 SHOTS = [
@@ -72,7 +73,7 @@ def staff_shot(browser, target_dir: Path) -> None:
         "STAFF_PASSWORD_HASH": generate_password_hash("screenshot"),
         "DATABASE": str(work / "kiosk.sqlite3"),
     })  # fmt: skip
-    usage = app.extensions["kiosk.usage"]
+    usage = services_of(app).usage
     for offset in range(30):
         day = date.today() - timedelta(days=offset)
         for _ in range((offset * 7) % 11 + 2):
@@ -90,8 +91,8 @@ def staff_shot(browser, target_dir: Path) -> None:
         page.screenshot(path=str(target_dir / "staff.png"), full_page=True)
         print(target_dir / "staff.png")
         page.close()
-    app.extensions["kiosk.speech"].close()
-    app.extensions["kiosk.leaflets"].close()
+    services_of(app).speech.close()
+    services_of(app).leaflets.close()
 
 
 def print_shots(page: Page, base: str, target_dir: Path) -> None:
@@ -118,8 +119,8 @@ def reading_shot(page: Page, base: str, target: Path) -> None:
 
 def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str = "nl") -> None:
     """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
-    content = content_of(app).languages[lang]
-    leaflet = leaflets_of(app).get(content.topic(slug), content)
+    content = services_of(app).content.library.languages[lang]
+    leaflet = services_of(app).leaflets.get(content.topic(slug), content)
     name = f"leaflet-{slug}" if lang == "nl" else f"leaflet-{lang}-{slug}"
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(leaflet.pdf), str(target_dir / name)],
                    check=True)  # fmt: skip
@@ -150,8 +151,8 @@ def main() -> int:
         browser.close()
     leaflet_pages(app, args.out)
     leaflet_pages(app, args.out, lang="ar")
-    app.extensions["kiosk.speech"].close()
-    app.extensions["kiosk.leaflets"].close()
+    services_of(app).speech.close()
+    services_of(app).leaflets.close()
     return 0
 
 

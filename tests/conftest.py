@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kiosk import create_app
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 
 BUNDLED_CONTENT = PROJECT_ROOT / "content"
 SOURCE_TEXT = PROJECT_ROOT.parent / "shared" / "source" / "000_afca34488b1cbf08.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser, main
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 from tests.conftest import ContentWriter
 
 

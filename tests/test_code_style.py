@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 
 
 def run_ruff(*args: str) -> subprocess.CompletedProcess[str]:

@@ -216,7 +216,7 @@ def test_unknown_language_folder_and_stray_files(
 
 
 def library_codes() -> list[str]:
-    from kiosk.languages import LANGUAGES
+    from kiosk.ui.languages import LANGUAGES
 
     return list(LANGUAGES)
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 
 CSS = (PROJECT_ROOT / "static/css/tokens.css").read_text()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.library_loader import load_library
+from kiosk.services import services_of
 from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
 
 
@@ -66,7 +67,7 @@ def test_disk_full_while_writing_speech(tmp_path: Path):
         assert audio.status_code == 200 and len(audio.get_data()) > 10_000
         audio.close()
         assert client.get("/healthz").json["speech"]["status"] == "ok"
-        app.extensions["kiosk.speech"].close()
+        services_of(app).speech.close()
 
 
 def test_disk_full_while_writing_a_leaflet(tmp_path: Path):
@@ -85,7 +86,7 @@ def test_disk_full_while_writing_a_leaflet(tmp_path: Path):
         with client.get("/nl/kinderpardon/leaflet.pdf") as pdf:
             assert pdf.status_code == 200 and pdf.get_data().startswith(b"%PDF")
         assert client.get("/nl/kinderpardon/print").status_code == 200
-        app.extensions["kiosk.leaflets"].close()
+        services_of(app).leaflets.close()
 
 
 def test_read_only_database_keeps_counts_and_refuses_prints_plainly(tmp_path: Path):
@@ -95,7 +96,7 @@ def test_read_only_database_keeps_counts_and_refuses_prints_plainly(tmp_path: Pa
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         try:
             assert client.get("/nl/kinderpardon").status_code == 200  # the visitor sees no fault
-            usage = app.extensions["kiosk.usage"]
+            usage = services_of(app).usage
             assert usage.flush() is False and "OperationalError" in usage.last_error
             confirm = client.get("/nl/kinderpardon/print").get_data(as_text=True)
             token = confirm.split('name="csrf_token" value="')[1].split('"')[0]
@@ -134,7 +135,7 @@ def test_content_file_that_becomes_unreadable_while_running(
         path.symlink_to(content_dir / "nl" / "weg.md")
     elif fault == "not utf-8":
         path.write_bytes(VALID_TOPIC.encode("utf-16"))
-    store = app.extensions["kiosk.content"]
+    store = services_of(app).content
     reload = store.reload()
     page = client.get("/nl/een-test")
     assert "Een ander" in client.get("/nl/andere").get_data(as_text=True)  # the rest works

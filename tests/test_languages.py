@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from kiosk.content import load_library
 from kiosk.leaflets import LeafletService
 from kiosk.speech import SpeechService
-from kiosk.spoken_content import speech_request
+from kiosk.speech.spoken_content import speech_request
 from tests.conftest import BUNDLED_CONTENT
 from tests.leaflets.conftest import leaflets  # noqa: F401 - a fixture
 from tests.leaflets.pdf_checks import share_of_large_text

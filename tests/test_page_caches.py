@@ -8,14 +8,15 @@ from pathlib import Path
 
 from flask import Flask
 
-from kiosk.views.page_cache import TOKEN_PLACEHOLDER, PageCache
+from kiosk.services import services_of
+from kiosk.web.caching.page_cache import TOKEN_PLACEHOLDER, PageCache
 from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
 
 TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
 
 
 def page_cache(app: Flask) -> PageCache:
-    return app.extensions["kiosk.pages"]
+    return services_of(app).pages
 
 
 def test_two_visitors_share_the_rendering_but_not_the_token():
@@ -51,11 +52,11 @@ def test_the_same_browser_gets_its_page_again_without_the_app_and_it_is_counted(
     assert "Set-Cookie" in first.headers  # a new visitor: this answer is not kept
     second = client.get("/nl/kinderpardon")
     third = client.get("/nl/kinderpardon")
-    responses = app.extensions["kiosk.responses"]
+    responses = services_of(app).responses
     assert responses.hits == 1 and len(responses) == 1
     assert second.get_data() == third.get_data()
     assert third.headers["Content-Security-Policy"] == second.headers["Content-Security-Policy"]
-    [topic] = app.extensions["kiosk.usage"].per_topic()
+    [topic] = services_of(app).usage.per_topic()
     assert topic["view"] == 3
 
 
@@ -78,10 +79,10 @@ def test_a_changed_printer_is_shown_at_once(tmp_path: Path):
     assert "Printen lukt nu niet" not in client.get("/nl/kinderpardon").get_data(as_text=True)
     printed.rmdir()
     printed.write_text("")  # the printer (a folder) can no longer take jobs
-    app.extensions["kiosk.printing"].printer_status(fresh=True)
+    services_of(app).printing.printer_status(fresh=True)
     assert "Printen lukt nu niet" in client.get("/nl/kinderpardon").get_data(as_text=True)
     printed.unlink()
-    app.extensions["kiosk.printing"].printer_status(fresh=True)
+    services_of(app).printing.printer_status(fresh=True)
     assert "Printen lukt nu niet" not in client.get("/nl/kinderpardon").get_data(as_text=True)
 
 
@@ -92,7 +93,7 @@ def test_changed_content_is_shown_at_once(content_dir: Path, write: ContentWrite
     client.get("/nl/een-test")
     assert "Een test" in client.get("/nl/een-test").get_data(as_text=True)
     path.write_text(VALID_TOPIC.replace("title: Een test", "title: Een nieuwe titel"))
-    app.extensions["kiosk.content"].reload()
+    services_of(app).content.reload()
     assert "Een nieuwe titel" in client.get("/nl/een-test").get_data(as_text=True)
 
 
@@ -104,7 +105,7 @@ def test_old_answers_and_other_requests_are_not_reused():
         client.get("/nl/kinderpardon?x=1")
         client.get("/static/css/kiosk.css").close()
         client.get("/healthz")
-    assert app.extensions["kiosk.responses"].hits == 0
+    assert services_of(app).responses.hits == 0
 
 
 def test_the_page_cache_stays_within_its_memory():
@@ -122,5 +123,5 @@ def test_the_response_cache_stays_within_its_memory():
     client = app.test_client()
     for slug in ["kinderpardon", "kindbruiden", "kinderpardon", "kindbruiden"]:
         client.get(f"/nl/{slug}")
-    responses = app.extensions["kiosk.responses"]
+    responses = services_of(app).responses
     assert len(responses) == 1 and responses.bytes <= 0.05 * 2**20

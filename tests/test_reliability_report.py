@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 from tests.fuzz import test_fuzz_content, test_fuzz_paths, test_fuzz_speech_and_leaflets
 
 REPORT = PROJECT_ROOT / "docs" / "RELIABILITY.md"

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import content_store_of, speech_of
-from kiosk.prerender import start_prerender
-from kiosk.spoken_content import all_speech_requests
+from kiosk.services import services_of
+from kiosk.speech.spoken_content import all_speech_requests
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 
@@ -31,23 +30,19 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(content_copy: Path, tmp_path):
     app = make_app(content_copy, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
     client = app.test_client()
-    speech = speech_of(app)
-    for future in start_prerender(app).speech:
+    speech = services_of(app).speech
+    for future in services_of(app).start_prerender().speech:
         future.result(120)
     before = speech.syntheses
-    old_keys = {
-        speech.key_for(r) for r in all_speech_requests(app.extensions["kiosk.content"].library)
-    }
+    old_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).content.library)}
     edit(content_copy / "nl" / "kindbruiden.md", "Zo werden deze meisjes eerder beschermd.",
          "Zo werden deze meisjes sneller beschermd.")  # fmt: skip
-    result = content_store_of(app).reload()
+    result = services_of(app).content.reload()
     assert result.changed
     assert "sneller beschermd" in client.get("/nl/kindbruiden").get_data(as_text=True)
-    for future in start_prerender(app).speech:
+    for future in services_of(app).start_prerender().speech:
         future.result(120)
-    new_keys = {
-        speech.key_for(r) for r in all_speech_requests(app.extensions["kiosk.content"].library)
-    }
+    new_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).content.library)}
     assert len(new_keys - old_keys) == 1  # the whole text of that one topic
     assert speech.syntheses == before + 1
 
@@ -56,7 +51,7 @@ def test_a_broken_edit_keeps_the_last_good_version(content_copy: Path):
     app = make_app(content_copy)
     client = app.test_client()
     edit(content_copy / "nl" / "kinderpardon.md", "icon: baby", "icon: [kapot")
-    content_store_of(app).reload()
+    services_of(app).content.reload()
     page = client.get("/nl/kinderpardon")
     assert page.status_code == 200 and "Kinderpardon en generaal pardon" in page.get_data(
         as_text=True
@@ -65,7 +60,7 @@ def test_a_broken_edit_keeps_the_last_good_version(content_copy: Path):
     assert problem["file"] == "content/nl/kinderpardon.md"
     assert problem["message"].endswith("(the last good version is still shown)")
     edit(content_copy / "nl" / "kinderpardon.md", "icon: [kapot", "icon: baby")
-    content_store_of(app).reload()
+    services_of(app).content.reload()
     assert client.get("/healthz").get_json()["content"]["problems"] == []
 
 
@@ -75,14 +70,14 @@ def test_added_and_removed_files(content_copy: Path):
     new = (content_copy / "nl" / "kindbruiden.md").read_text().replace("order: 8", "order: 11")
     (content_copy / "nl" / "nieuw-onderwerp.md").write_text(new)
     (content_copy / "nl" / "leven-in-detentie.md").unlink()
-    content_store_of(app).reload()
+    services_of(app).content.reload()
     assert client.get("/nl/nieuw-onderwerp").status_code == 200
     assert client.get("/nl/leven-in-detentie").status_code == 404
 
 
 def test_the_watcher_notices_changes(content_copy: Path):
     app = make_app(content_copy)
-    store = content_store_of(app)
+    store = services_of(app).content
     changes = []
     store.on_change = changes.append
     store.watch(0.1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from kiosk.secret_key import load_or_create_secret_key
+from kiosk.support.secret_key import load_or_create_secret_key
 
 
 def test_key_is_created_private_and_reused(tmp_path: Path):

@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kiosk.content.markdown import sanitise
+from kiosk.services import services_of
 from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
 
 HOSTILE_SNIPPETS = [
@@ -113,7 +114,7 @@ def test_hostile_content_is_refused_with_file_and_line_or_shown_as_text(
             f"nl/kwaad-{index}.md", VALID_TOPIC.replace("Een zin met", f"{snippet}\n\nEen zin met")
         )
     app = make_app(content_dir)
-    library = app.extensions["kiosk.content"].library
+    library = services_of(app).content.library
     client = app.test_client()
     for index in range(len(HOSTILE_SNIPPETS)):
         problems = [p for p in library.problems if p.file.endswith(f"kwaad-{index}.md")]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from devtools.cupsd import free_port
 from devtools.processes import children, running
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 from tests.conftest import LEAFLET_CACHE, SPEECH_CACHE
 
 

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from kiosk import cli
-from kiosk.staff_auth import StaffGate, load_password_hash, save_password_hash
+from kiosk.web.staff.password import StaffGate, load_password_hash, save_password_hash
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 PASSWORD = "buurthuis-2026"
@@ -37,7 +37,7 @@ def log_in(client: FlaskClient, password: str = PASSWORD):
 def test_set_password_saves_a_private_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     answers = iter([PASSWORD, PASSWORD, "kort", "kort", PASSWORD, "anders123"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
-    monkeypatch.setattr("kiosk.config.INSTANCE_PATH", tmp_path)
+    monkeypatch.setattr("kiosk.settings.INSTANCE_PATH", tmp_path)
     assert cli.main(["set-password"]) == 0
     saved = tmp_path / "staff_password"
     assert check_password_hash(saved.read_text(), PASSWORD)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.services import services_of
 from kiosk.usage import UsageStore
-from kiosk.usage_chart import daily_chart
+from kiosk.usage.chart import daily_chart
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 
@@ -27,10 +28,10 @@ def test_a_scripted_visit_is_counted():
     token = re.search(r'name="csrf_token" value="([^"]+)"', confirm)[1]
     client.post("/nl/kinderpardon/print", data={"csrf_token": token})
     client.post("/reset", headers={"X-CSRFToken": csrf, "Accept": "application/json"})
-    [topic] = app.extensions["kiosk.usage"].per_topic()
+    [topic] = services_of(app).usage.per_topic()
     assert topic == {"lang": "nl", "slug": "kinderpardon", "view": 2, "listen": 1,
                      "listen_done": 1, "print": 1, "idle_reset": 0}  # fmt: skip
-    today = app.extensions["kiosk.usage"].per_day()[-1]
+    today = services_of(app).usage.per_day()[-1]
     assert today["day"] == date.today().isoformat() and today["idle_reset"] == 1
 
 
@@ -63,7 +64,7 @@ def test_locked_database_never_hurts_the_visitor(tmp_path: Path):
 
     database = tmp_path / "kiosk.sqlite3"
     app = make_app(BUNDLED_CONTENT, DATABASE=str(database))
-    usage = app.extensions["kiosk.usage"]
+    usage = services_of(app).usage
     usage.busy_timeout = 0.05
     blocker = sqlite3.connect(database, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")  # another process holds the database

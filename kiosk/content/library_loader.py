@@ -11,7 +11,7 @@ from kiosk.content.models import ContentLibrary, LanguageContent, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import PRONUNCIATION_FILE, load_pronunciation
 from kiosk.content.topic_file import TopicFileError, load_topic
-from kiosk.languages import LANGUAGES
+from kiosk.ui.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import Pronunciation
-from kiosk.languages import Language
+from kiosk.ui.languages import Language
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pydantic import (
     ValidationError,
 )
 
-from kiosk.icons import TOPIC_ICONS
+from kiosk.ui.icons import TOPIC_ICONS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")

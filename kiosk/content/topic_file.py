@@ -17,7 +17,7 @@ from kiosk.content.problems import ContentProblem
 from kiosk.content.schema import SLUG_PATTERN, TopicMeta, describe_errors
 from kiosk.content.sentences import KIOSK_MARKUP, SentenceCollector
 from kiosk.content.yaml_positions import YamlDocument, YamlError
-from kiosk.languages import LANGUAGES
+from kiosk.ui.languages import LANGUAGES
 
 _FRONT_MATTER = YAMLHandler()
 #: Names that are pages of the kiosk itself (/<lang>/help), so no topic may have them.

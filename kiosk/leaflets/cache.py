@@ -7,12 +7,15 @@ PDF's size, so a half-written or damaged leaflet is never served but rendered ag
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.temporary_files import remove_stale_temporaries
+from kiosk.support.files import (
+    atomic_write,
+    move_into_place,
+    remove_stale_temporaries,
+    temporary_path,
+)
 
 
 @dataclass(frozen=True)
@@ -47,19 +50,16 @@ class LeafletCache:
 
     def temporary_path(self, suffix: str) -> Path:
         """A fresh name in the cache folder (same file system, so renaming is atomic)."""
-        descriptor, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=self.folder)
-        os.close(descriptor)
-        return Path(name)
+        return temporary_path(self.folder, suffix)
 
     def store(self, key: str, pdf: Path, pages: int, thumbnail: Path | None) -> Leaflet:
         """Move a rendered PDF (and its thumbnail) into place and record it."""
         target = self.folder / f"{key}.pdf"
-        os.replace(pdf, target)
+        move_into_place(pdf, target)
         picture = None
         if thumbnail is not None:
             picture = self.folder / f"{key}.png"
-            os.replace(thumbnail, picture)
-        record = self.temporary_path(".json")
-        record.write_text(json.dumps({"pages": pages, "size": target.stat().st_size}))
-        os.replace(record, self.folder / f"{key}.json")
+            move_into_place(thumbnail, picture)
+        record = json.dumps({"pages": pages, "size": target.stat().st_size})
+        atomic_write(self.folder / f"{key}.json", record)
         return Leaflet(key, target, pages, picture)

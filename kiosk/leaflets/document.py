@@ -8,12 +8,11 @@ from pathlib import Path
 
 import nh3
 import segno
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from kiosk.content import LanguageContent, Topic
-from kiosk.i18n import N_, translate
-from kiosk.icons import IconSet
+from kiosk.ui.icons import IconSet
+from kiosk.ui.translation import N_, translate
 
 _TERM_BUTTON = re.compile(
     r'<button type="button" class="term" popovertarget="[^"]*">(.*?)</button>'
@@ -48,6 +47,10 @@ class LeafletDocument:
     """Builds leaflet HTML; plain Jinja, so it runs without Flask."""
 
     def __init__(self, templates: Path, icons: IconSet, settings: LeafletSettings) -> None:
+        # Imported here, when the services are built: importing the leaflet service alone
+        # (the command line, the PDF helper process) stays free of the template engine.
+        from jinja2 import Environment, FileSystemLoader, select_autoescape
+
         self.environment = Environment(
             loader=FileSystemLoader(templates),
             autoescape=select_autoescape(["html"]),

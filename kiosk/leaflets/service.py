@@ -12,7 +12,6 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterable
-from concurrent.futures import Future
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,7 +20,9 @@ from kiosk.leaflets.cache import Leaflet, LeafletCache
 from kiosk.leaflets.document import LeafletDocument
 from kiosk.leaflets.pdf_worker import start_pdf_renderer
 from kiosk.leaflets.thumbnail import first_page_png
-from kiosk.worker_process import WorkerError, WorkerProcess
+from kiosk.support.shared_work import SharedWork
+from kiosk.support.status import Progress, service_status
+from kiosk.support.worker_process import WorkerError, WorkerProcess
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,13 @@ class LeafletService:
         roots = [str(folder.resolve()) for folder in allowed_folders]
         self.worker = WorkerProcess("PDF renderer", start_pdf_renderer, (roots,), timeout)
         self._style_digest = _digest_of_files(
-            sorted((project_root / "static" / "css").glob("*.css"))
+            sorted((project_root / "static" / "css").rglob("*.css"))
             + sorted((project_root / "static" / "vendor" / "fonts").glob("*"))
         )
-        self._pending: dict[str, Future[Leaflet]] = {}
-        self._lock = threading.Lock()
+        self._shared: SharedWork[Leaflet] = SharedWork()
         self._problem: str | None = None
         self.renders = 0
-        self.progress = {"total": 0, "done": 0, "failed": 0}
+        self.progress = Progress()
 
     def key_for(self, html: str) -> str:
         """The cache key of a leaflet's HTML (with style, fonts and engine version)."""
@@ -73,20 +73,7 @@ class LeafletService:
         cached = self.cache.lookup(key)
         if cached is not None:
             return cached
-        with self._lock:
-            future = self._pending.get(key)
-            owner = future is None
-            if owner:
-                future = self._pending[key] = Future()
-        if owner:
-            try:
-                future.set_result(self._render(key, html))
-            except Exception as error:  # noqa: BLE001 - the waiting requests get it too
-                future.set_exception(error)
-            finally:
-                with self._lock:
-                    self._pending.pop(key, None)
-        return future.result()
+        return self._shared.run(key, lambda: self.cache.lookup(key) or self._render(key, html))
 
     def test_page(self, site_name: str) -> Path:
         """A one-page test print (cached like a leaflet)."""
@@ -100,15 +87,15 @@ class LeafletService:
     def prerender(self, items: Iterable[tuple[Topic, LanguageContent]]) -> threading.Thread:
         """Render every leaflet not yet cached, in a background thread."""
         work = list(items)
-        self.progress["total"] += len(work)
+        self.progress.add(total=len(work))
 
         def run() -> None:
             for topic, content in work:
                 try:
                     self.get(topic, content)
-                    self.progress["done"] += 1
+                    self.progress.add(done=1)
                 except LeafletUnavailable:
-                    self.progress["failed"] += 1
+                    self.progress.add(failed=1)
 
         thread = threading.Thread(target=run, name="leaflets", daemon=True)
         thread.start()
@@ -116,12 +103,7 @@ class LeafletService:
 
     def status(self) -> dict[str, object]:
         """For /healthz and the staff."""
-        return {
-            "status": "ok" if self._problem is None else "degraded",
-            "reason": self._problem,
-            "renders": self.renders,
-            "prerender": dict(self.progress),
-        }
+        return service_status(self._problem, renders=self.renders, prerender=self.progress)
 
     def close(self) -> None:
         """Stop the helper process."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 import uuid
 from pathlib import Path
 
 from kiosk.printing.status import JobStatus, PrintError, PrinterStatus
+from kiosk.support.files import atomic_write
 
 
 class FolderPrinter:
@@ -47,15 +46,8 @@ class FolderPrinter:
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:12]}.pdf"
         try:
-            descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=self.folder)
+            atomic_write(self.folder / name, pdf.read_bytes())
         except OSError as error:
-            raise PrintError(f"cannot write to {self.folder}: {error}", ("unreachable",)) from error
-        os.close(descriptor)
-        try:
-            shutil.copyfile(pdf, temporary)
-            os.replace(temporary, self.folder / name)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
             raise PrintError(f"cannot write to {self.folder}: {error}", ("unreachable",)) from error
         return name
 

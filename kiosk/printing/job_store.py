@@ -9,6 +9,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.support.sqlite import connect
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS print_jobs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -54,14 +56,12 @@ class PrintJobStore:
 
     def __init__(self, database: Path) -> None:
         self.database = database
-        database.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as connection, connection:
             connection.executescript(SCHEMA)
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.database, timeout=5)
+        connection = connect(self.database)
         connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode=WAL")
         return connection
 
     def add(self, lang: str, slug: str, pages: int, printer: str) -> PrintJob:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.printing.job_store import PrintJob, PrintJobStore
-from kiosk.printing.status import JobStatus, PrintError, PrinterStatus, message_name_for
+from kiosk.printing.status import JobStatus, PrintError, PrinterStatus
+from kiosk.support.status import service_status
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,15 @@ class PaperGuard:
 
 
 class PrintRefused(RuntimeError):
-    """Printing is not possible now; `message_name` names the message for the visitor."""
+    """Printing is not possible now. `kind` says why: "printer" (its `reasons` say what is
+    wrong with it), "cooldown" (a print was just made) or "daily_limit"."""
 
-    def __init__(self, message_name: str, staff_reason: str, reasons: tuple[str, ...] = ()) -> None:
+    KINDS = ("printer", "cooldown", "daily_limit")
+
+    def __init__(self, kind: str, staff_reason: str, reasons: tuple[str, ...] = ()) -> None:
+        assert kind in self.KINDS, kind
         super().__init__(staff_reason)
-        self.message_name = message_name
+        self.kind = kind
         self.staff_reason = staff_reason
         self.reasons = reasons
 
@@ -87,9 +92,7 @@ class PrintService:
         """Raise PrintRefused if a print would be refused now (printer, pause, daily limit)."""
         status = self.printer_status()
         if not status.ready:
-            raise PrintRefused(
-                status.message_name or "printer_other", status.staff_reason or "", status.reasons
-            )
+            raise PrintRefused("printer", status.staff_reason or "", status.reasons or ("other",))
         midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
         try:
             latest = self.store.latest()
@@ -97,19 +100,15 @@ class PrintService:
         except sqlite3.Error as error:  # without the paper guard's records, no printing
             raise self._store_failed(error) from error
         if latest and time.time() - latest.created < self.guard.cooldown_seconds:
-            raise PrintRefused(
-                "print_wait_cooldown", f"last print {time.time() - latest.created:.0f} s ago"
-            )
+            raise PrintRefused("cooldown", f"last print {time.time() - latest.created:.0f} s ago")
         if printed_today >= self.guard.daily_limit:
-            raise PrintRefused(
-                "print_daily_limit", f"daily limit of {self.guard.daily_limit} reached"
-            )
+            raise PrintRefused("daily_limit", f"daily limit of {self.guard.daily_limit} reached")
 
     def _store_failed(self, error: sqlite3.Error) -> PrintRefused:
         """Remember (for the staff) that the job database failed; the refusal to raise."""
         self.store_problem = f"print job database: {type(error).__name__}: {error}"
         log.error("print refused: %s", self.store_problem)
-        return PrintRefused("printer_other", self.store_problem)
+        return PrintRefused("printer", self.store_problem, ("other",))
 
     def print_leaflet(self, lang: str, slug: str, pdf: Path, pages: int, title: str) -> PrintJob:
         """Send a leaflet to the printer; raises PrintRefused (nothing is printed then)."""
@@ -127,9 +126,7 @@ class PrintService:
                 self.store.update(
                     job.id, state="failed", staff_reason=error.staff_reason, reasons=error.reasons
                 )
-                raise PrintRefused(
-                    _message_for(error.reasons), error.staff_reason, error.reasons
-                ) from error
+                raise PrintRefused("printer", error.staff_reason, error.reasons) from error
             return self.store.update(job.id, printer_job=printer_job)
 
     def follow(self, job_id: int) -> PrintJob | None:
@@ -174,14 +171,10 @@ class PrintService:
     def status(self) -> dict[str, object]:
         """For /healthz and the staff."""
         printer = self.printer_status()
-        return {
-            "status": "ok" if printer.ready and not self.store_problem else "degraded",
-            "printer": printer.kind,
-            "queue": printer.name,
-            "reason": printer.staff_reason or self.store_problem,
-            "reasons": list(printer.reasons),
-        }
-
-
-def _message_for(reasons: tuple[str, ...]) -> str:
-    return message_name_for(list(reasons))
+        problem = None if printer.ready else (printer.staff_reason or "the printer is not ready")
+        return service_status(
+            problem or self.store_problem,
+            printer=printer.kind,
+            queue=printer.name,
+            reasons=list(printer.reasons),
+        )

@@ -8,13 +8,16 @@ counts only when both are complete; a truncated or missing audio file makes it a
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.temporary_files import remove_stale_temporaries
+from kiosk.support.files import (
+    atomic_write,
+    move_into_place,
+    remove_stale_temporaries,
+    temporary_path,
+)
 
 KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 
@@ -65,32 +68,19 @@ class SpeechCache:
               sentences: tuple[Sentence, ...]) -> SpeechResult:  # fmt: skip
         """Move `audio_source` into the cache as `<key><suffix>` and record its timings."""
         name = f"{key}{suffix}"
-        os.replace(audio_source, self.folder / name)
+        move_into_place(audio_source, self.folder / name)
         record = {
             "audio": name,
             "size": (self.folder / name).stat().st_size,
             "duration": duration,
             "sentences": [s.__dict__ for s in sentences],
         }
-        self._write_atomically(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False))
+        atomic_write(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False))
         return SpeechResult(key, name, duration, sentences)
 
     def temporary_path(self, suffix: str) -> Path:
         """A fresh file name inside the cache folder (same file system, so rename is atomic)."""
-        descriptor, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=self.folder)
-        os.close(descriptor)
-        return Path(name)
-
-    def _write_atomically(self, target: Path, text: str) -> None:
-        temporary = self.temporary_path(".json")
-        try:
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
+        return temporary_path(self.folder, suffix)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files of renderings that were interrupted (not ones in progress)."""

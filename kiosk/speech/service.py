@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from kiosk.speech.worker import (
     WorkerFailed,
     engine_version,
 )
+from kiosk.support.shared_work import SharedWork
+from kiosk.support.status import Progress, service_status
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +65,6 @@ class SpeechRequest:
         return [self.pronunciation.apply(sentence) for sentence in self.sentences]
 
 
-@dataclass
-class Progress:
-    """Background rendering: how much is done."""
-
-    total: int = 0
-    done: int = 0
-    failed: int = 0
-
-
 class SpeechService:
     """Renders and caches speech; safe to call from any request thread."""
 
@@ -91,7 +85,7 @@ class SpeechService:
         self.progress = Progress()
         self._queue: queue.PriorityQueue[tuple[int, int, str, Any]] = queue.PriorityQueue()
         self._order = itertools.count()
-        self._pending: dict[str, Future[SpeechResult]] = {}
+        self._shared: SharedWork[SpeechResult] = SharedWork()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech-compress")
@@ -135,12 +129,12 @@ class SpeechService:
             try:
                 key = self.key_for(request)
             except SpeechUnavailable:
-                self.progress.failed += 1
+                self.progress.add(failed=1)
                 continue
-            self.progress.total += 1
+            self.progress.add(total=1)
             cached = self.cache.lookup(key)
             if cached is not None:
-                self.progress.done += 1
+                self.progress.add(done=1)
                 done: Future[SpeechResult] = Future()
                 done.set_result(cached)
                 futures.append(done)
@@ -157,21 +151,20 @@ class SpeechService:
                 self._engine_version()
             except SpeechUnavailable:
                 pass
-        available = self._problem is None and self.last_error is None
-        return {
-            "status": "ok" if available else "degraded",
-            "reason": self._problem or self.last_error,
-            "engine": self._engine,
-            "worker_pid": self.worker.pid,
-            "syntheses": self.syntheses,
-            "compressed": encoder_available(),
-            "prerender": self.progress.__dict__.copy(),
-        }
+        return service_status(
+            self._problem or self.last_error,
+            engine=self._engine,
+            worker_pid=self.worker.pid,
+            syntheses=self.syntheses,
+            compressed=encoder_available(),
+            prerender=self.progress,
+        )
 
     def idle(self) -> bool:
         """Nothing queued, rendering or compressing."""
         with self._lock:
-            return not self._pending and not any(not f.done() for f in self._compressing)
+            compressing = any(not future.done() for future in self._compressing)
+        return len(self._shared) == 0 and not compressing
 
     def close(self) -> None:
         """Stop the renderer, the compressor and the worker."""
@@ -205,20 +198,17 @@ class SpeechService:
 
     def _count(self, future: Future[SpeechResult]) -> None:
         if future.exception() is None:
-            self.progress.done += 1
+            self.progress.add(done=1)
         else:
-            self.progress.failed += 1
+            self.progress.add(failed=1)
 
     def _submit(self, key: str, request: SpeechRequest, priority: int) -> Future[SpeechResult]:
+        future, new = self._shared.claim(key)
+        if not new and priority >= BACKGROUND:
+            return future
+        # A visitor's request for queued background work is queued again, at the front.
+        self._queue.put((priority, next(self._order), key, request))
         with self._lock:
-            future = self._pending.get(key)
-            if future is None:
-                future = Future()
-                self._pending[key] = future
-            elif priority >= BACKGROUND:
-                return future
-            # A visitor's request for queued background work is queued again, at the front.
-            self._queue.put((priority, next(self._order), key, request))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
                 self._thread.start()
@@ -229,24 +219,28 @@ class SpeechService:
             priority, _, key, request = self._queue.get()
             if priority < 0:
                 return
-            future = self._pending.get(key)
+            future = self._shared.get(key)
             if future is None or future.done():
                 continue
             try:
-                result = self.cache.lookup(key) or self._render(key, request)
-            except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
-                message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
-                if not isinstance(error, (JobFailed, OSError)):  # the engine itself is in trouble
-                    self._fail(message)
-                self.last_error = message
-                log.warning("speech rendering failed: %s", message)
-                future.set_exception(SpeechUnavailable(message))
-            else:
-                self._problem = self.last_error = None
-                future.set_result(result)
-            finally:
-                with self._lock:
-                    self._pending.pop(key, None)
+                self._shared.finish(key, partial(self._render_or_fail, key, request))
+            except SpeechUnavailable:
+                pass  # the waiting requests have it
+
+    def _render_or_fail(self, key: str, request: SpeechRequest) -> SpeechResult:
+        """Render (or find) one text; a failure is remembered for the staff and raised as
+        SpeechUnavailable for the requests waiting on it."""
+        try:
+            result = self.cache.lookup(key) or self._render(key, request)
+        except Exception as error:  # noqa: BLE001 - every failure reaches the waiting request
+            message = str(error) if isinstance(error, SpeechEngineError) else repr(error)
+            if not isinstance(error, (JobFailed, OSError)):  # the engine itself is in trouble
+                self._fail(message)
+            self.last_error = message
+            log.warning("speech rendering failed: %s", message)
+            raise SpeechUnavailable(message) from error
+        self._problem = self.last_error = None
+        return result
 
     def _render(self, key: str, request: SpeechRequest) -> SpeechResult:
         wav = self.cache.temporary_path(".wav")

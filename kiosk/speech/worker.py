@@ -2,7 +2,7 @@
 
 espeak-ng is not thread-safe and pyttsx3 hangs or crashes when shared between threads or
 forked after start, so all synthesis happens in a single-threaded helper process
-(kiosk.worker_process), killed and replaced when it hangs or dies.
+(kiosk.support.worker_process), killed and replaced when it hangs or dies.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from kiosk.speech.timings import WordEvent
-from kiosk.worker_process import (
+from kiosk.support.worker_process import (
     JobFailed,
     WorkerError,
     WorkerFailed,

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, served
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 from tests.conftest import BUNDLED_CONTENT, make_app
 
 POLICY_FOLDER = Path("/etc/chromium/policies/managed")

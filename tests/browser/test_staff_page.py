@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, expect
 from werkzeug.security import generate_password_hash
 
 from devtools.chromium import KIOSK_SCREEN, served
+from kiosk.services import services_of
 from tests.browser.test_smoke import AXE_OPTIONS
 from tests.conftest import BUNDLED_CONTENT, make_app
 
@@ -17,7 +18,7 @@ from tests.conftest import BUNDLED_CONTENT, make_app
 @pytest.fixture
 def staff_server() -> Iterator[str]:
     app = make_app(BUNDLED_CONTENT, STAFF_PASSWORD_HASH=generate_password_hash("geheim123"))
-    app.extensions["kiosk.usage"].record("view", "nl", "kinderpardon")
+    services_of(app).usage.record("view", "nl", "kinderpardon")
     with served(app) as url:
         yield url
 

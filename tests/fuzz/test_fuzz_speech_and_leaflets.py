@@ -14,12 +14,12 @@ import soundfile
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kiosk.config import PROJECT_ROOT
 from kiosk.content.library_loader import load_library
-from kiosk.icons import IconSet
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings, LeafletUnavailable
+from kiosk.settings import PROJECT_ROOT
 from kiosk.speech import SpeechService
 from kiosk.speech.service import SpeechRequest, SpeechUnavailable
+from kiosk.ui.icons import IconSet
 from tests.conftest import VALID_TOPIC
 
 SPEECH_EXAMPLES = 40

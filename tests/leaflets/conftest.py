@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import PROJECT_ROOT
-from kiosk.icons import IconSet
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
+from kiosk.settings import PROJECT_ROOT
+from kiosk.ui.icons import IconSet
 
 SETTINGS = LeafletSettings(
     "Informatiezuil", "Vragen? Stel ze aan een medewerker van het buurthuis."

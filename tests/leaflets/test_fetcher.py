@@ -10,9 +10,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from kiosk.config import PROJECT_ROOT
 from kiosk.leaflets.fetcher import RefusedURL, SafeFetcher
 from kiosk.leaflets.pdf_worker import start_pdf_renderer
+from kiosk.settings import PROJECT_ROOT
 
 STATIC = PROJECT_ROOT / "static"
 

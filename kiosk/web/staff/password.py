@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
+
+from kiosk.support.files import atomic_write
 
 MIN_LENGTH = 8
 
@@ -18,11 +19,7 @@ def save_password_hash(path: Path, password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ValueError(f"the password must be at least {MIN_LENGTH} characters")
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(generate_password_hash(password))
-    os.replace(temporary, path)
+    atomic_write(path, generate_password_hash(password), mode=0o600)
 
 
 def load_password_hash(path: Path, configured: str | None = None) -> str | None:

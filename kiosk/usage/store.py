@@ -7,7 +7,6 @@ reaches the visitor.
 
 from __future__ import annotations
 
-import atexit
 import csv
 import io
 import logging
@@ -17,6 +16,8 @@ from collections import Counter
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
+
+from kiosk.support.sqlite import connect
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +42,12 @@ CREATE TABLE IF NOT EXISTS usage (
 
 
 class UsageStore:
-    """Counters in SQLite (WAL, short busy timeout). A visit only adds to a counter in memory;
+    """Counters in SQLite. A visit only adds to a counter in memory;
     the counters are written in one transaction every `flush_seconds` (so a page view never
     waits for the disk; a crash can lose at most that many seconds of counts)."""
 
-    def __init__(self, database: Path, busy_timeout: float = 0.5, flush_seconds: float = 5) -> None:
+    def __init__(self, database: Path, flush_seconds: float = 5) -> None:
         self.database = database
-        self.busy_timeout = busy_timeout
         self.failed_writes = 0
         self.last_error: str | None = None
         self._pending: Counter[tuple[str, str, str, str]] = Counter()
@@ -62,13 +62,9 @@ class UsageStore:
             threading.Thread(
                 target=self._flush_every, args=(flush_seconds,), name="usage", daemon=True
             ).start()
-        atexit.register(self.flush)
 
     def _connect(self) -> sqlite3.Connection:
-        self.database.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.database, timeout=self.busy_timeout)
-        connection.execute("PRAGMA journal_mode=WAL")
-        return connection
+        return connect(self.database)
 
     def _failed(self, error: Exception) -> None:
         self.failed_writes += 1
@@ -105,7 +101,6 @@ class UsageStore:
     def close(self) -> bool:
         """Stop the periodic writes and write what is still counted."""
         self._stop.set()
-        atexit.unregister(self.flush)
         return self.flush()
 
     def _flush_every(self, seconds: float) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.content import ContentLibrary, LanguageContent
-from kiosk.messages import message, spoken_message_names
 from kiosk.speech import SpeechRequest
+from kiosk.ui.messages import message, spoken_message_names
 
 
 def speech_request(content: LanguageContent, sentences: tuple[str, ...]) -> SpeechRequest:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from kiosk import content_of, htmx
-from kiosk.languages import LANGUAGES
-from kiosk.messages import message
-from kiosk.views.rendering import render_page
+from kiosk.ui.languages import LANGUAGES
+from kiosk.ui.messages import message
+from kiosk.web.extensions import current_services, htmx
+from kiosk.web.rendering import render_page
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,11 @@ log = logging.getLogger(__name__)
 def visitor_language() -> str:
     """The language of the page asked for (its first path segment), if the kiosk has it."""
     first = request.path.strip("/").split("/", 1)[0]
-    return first if first in LANGUAGES and first in content_of(current_app).languages else "nl"
+    return (
+        first
+        if first in LANGUAGES and first in current_services().content.library.languages
+        else "nl"
+    )
 
 
 def error_page(kind: str, status: int) -> ResponseReturnValue:

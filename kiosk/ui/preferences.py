@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
-from kiosk.i18n import N_
+from kiosk.ui.translation import N_
 
 TEXT_SIZES = (100, 150, 200)
 TEXT_SIZE_NAMES = (N_("normaal"), N_("groot"), N_("heel groot"))

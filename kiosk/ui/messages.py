@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kiosk.i18n import N_, translate
-from kiosk.printing.status import PRINT_MESSAGES, REASON_MESSAGES
+from kiosk.ui.print_messages import combined_print_messages, print_messages
+from kiosk.ui.translation import N_, translate
 
 MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
@@ -54,8 +54,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Raak de knop aan om verder te gaan."),
             N_("Anders begint de zuil opnieuw."),
         ),
-        **PRINT_MESSAGES,
-        **{f"printer_{reason}": (text,) for reason, text in REASON_MESSAGES.items()},
+        **print_messages(),
     },
 }
 
@@ -82,10 +81,4 @@ def message(lang: str, name: str) -> tuple[str, ...] | None:
 def spoken_message_names() -> list[str]:
     """Every message the kiosk can read aloud, with the combinations the print pages use, so
     all of them can be rendered before anyone asks."""
-    names = list(MESSAGES["nl"])
-    printer_problems = [name for name in names if name.startswith("printer_")]
-    names += [f"print_confirm+print_pages_{pages}" for pages in (1, 2)]
-    for problem in printer_problems:
-        names += [f"{start}+{problem}+ask_staff" for start in ("print_cannot", "print_failed",
-                                                               "print_waiting")]  # fmt: skip
-    return names
+    return [*MESSAGES["nl"], *combined_print_messages()]

@@ -1,8 +1,8 @@
-"""Interface text in the visitor's language: gettext catalogues under kiosk/translations/.
+"""Interface text in the visitor's language: gettext catalogues under kiosk/ui/translations/.
 
 The kiosk is written in Dutch, so the Dutch text is the message id and Dutch needs no
 catalogue. Adding a language: a catalogue (`pybabel init -l xx`), a content folder, and a
-line in kiosk/languages.py. Catalogues are compiled by the set-up step, never committed.
+line in kiosk/ui/languages.py. Catalogues are compiled by the set-up step, never committed.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from babel.support import NullTranslations, Translations
-from flask import Flask, g
-from flask_babel import Babel
 
-from kiosk.languages import DEFAULT_LANGUAGE
+from kiosk.ui.languages import DEFAULT_LANGUAGE
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -35,15 +33,3 @@ def catalogue(lang: str) -> NullTranslations:
 def translate(lang: str, text: str) -> str:
     """`text` in `lang`, outside a request (speech, leaflets)."""
     return catalogue(lang).gettext(text)
-
-
-def current_language() -> str:
-    """The language of the page being made (set by the views)."""
-    return g.get("lang", DEFAULT_LANGUAGE)
-
-
-def init_app(app: Flask) -> None:
-    """Flask-Babel, choosing the page's language."""
-    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE)
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
-    Babel(app, locale_selector=current_language)

@@ -7,12 +7,12 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, request, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk import speech_of, usage_of
-from kiosk.messages import message
 from kiosk.speech import SpeechUnavailable
 from kiosk.speech.cache import KEY_PATTERN
-from kiosk.spoken_content import speech_request
-from kiosk.views.pages import language_or_404, topic_or_404
+from kiosk.speech.spoken_content import speech_request
+from kiosk.ui.messages import message
+from kiosk.web.extensions import current_services
+from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("speech", __name__)
 
@@ -24,8 +24,9 @@ def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
     if not content.language.voice:
         return _unavailable(lang, f"no voice for language {lang}")
     try:
-        result = speech_of(current_app).get(
-            speech_request(content, sentences), timeout=current_app.config["SPEECH_WAIT_SECONDS"]
+        result = current_services().speech.get(
+            speech_request(content, sentences),
+            timeout=current_services().settings.speech_wait_seconds,
         )
     except SpeechUnavailable as error:
         return _unavailable(lang, str(error))
@@ -58,7 +59,7 @@ def topic_speech(lang: str, slug: str) -> ResponseReturnValue:
     part = request.args.get("part", "summary")
     if part not in ("summary", "full"):
         abort(404)
-    usage_of(current_app).record("listen", lang, slug)
+    current_services().usage.record("listen", lang, slug)
     return _speech_json(lang, topic.spoken_full if part == "full" else topic.spoken_summary)
 
 
@@ -88,7 +89,7 @@ def audio(name: str) -> ResponseReturnValue:
     if not KEY_PATTERN.match(key) or suffix not in ("ogg", "wav"):
         abort(404)
     response = send_from_directory(
-        speech_of(current_app).cache.folder, name, mimetype=f"audio/{suffix}", max_age=31536000
+        current_services().speech.cache.folder, name, mimetype=f"audio/{suffix}", max_age=31536000
     )
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.bounded_lru import MemoryBoundedLru
+from kiosk.support.bounded_lru import MemoryBoundedLru
 
 REUSABLE = "kiosk.response_cache.reusable"
 USAGE_EVENT = "kiosk.response_cache.usage"

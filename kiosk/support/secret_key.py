@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
+
+from kiosk.support.files import atomic_write
 
 
 def load_or_create_secret_key(instance_path: Path) -> str:
@@ -14,11 +15,5 @@ def load_or_create_secret_key(instance_path: Path) -> str:
         return path.read_text(encoding="ascii").strip()
     instance_path.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32)
-    temporary = path.with_name(f".secret_key.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(key)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    atomic_write(path, key, mode=0o600)
     return key

@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, send_file, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk import htmx, leaflets_of, printing_of, usage_of
 from kiosk.leaflets import Leaflet, LeafletUnavailable
-from kiosk.messages import message
 from kiosk.printing import PrintRefused
-from kiosk.printing.status import job_message_name
-from kiosk.views.pages import language_or_404, topic_or_404
-from kiosk.views.rendering import render_page
+from kiosk.ui.messages import message
+from kiosk.ui.print_messages import confirmation_message, job_message, refusal_message
+from kiosk.web.extensions import current_services, htmx
+from kiosk.web.rendering import render_page
+from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("printing", __name__)
 
@@ -19,7 +19,7 @@ bp = Blueprint("printing", __name__)
 def _leaflet(lang: str, slug: str) -> Leaflet:
     topic = topic_or_404(lang, slug)
     try:
-        return leaflets_of(current_app).get(topic, language_or_404(lang))
+        return current_services().leaflets.get(topic, language_or_404(lang))
     except LeafletUnavailable as error:
         current_app.logger.error("leaflet %s/%s: %s", lang, slug, error)
         abort(503)
@@ -47,21 +47,17 @@ def leaflet_thumbnail(lang: str, slug: str) -> ResponseReturnValue:
 
 
 def _confirm(lang: str, slug: str, refused: PrintRefused | None = None) -> ResponseReturnValue:
+    """Ask once before printing, or say why printing cannot be done now."""
     topic = topic_or_404(lang, slug)
     leaflet = _leaflet(lang, slug)
-    if refused is None:
-        try:
-            printing_of(current_app).check()
-        except PrintRefused as error:
-            refused = error
-    notice = None
+    refused = refused or _refusal()
     if refused is not None:
         current_app.logger.warning("print refused: %s", refused.staff_reason)
-        name = refused.message_name
-        notice = f"print_cannot+{name}" if name.startswith("printer_") else name
-        if name.startswith("printer_"):
-            notice += "+ask_staff"
-    name = notice or f"print_confirm+print_pages_{min(leaflet.pages, 2)}"
+    name = (
+        confirmation_message(leaflet.pages)
+        if refused is None
+        else refusal_message(refused.kind, refused.reasons)
+    )
     return render_page(
         "visitor/print_confirm.html",
         lang=lang,
@@ -69,8 +65,17 @@ def _confirm(lang: str, slug: str, refused: PrintRefused | None = None) -> Respo
         leaflet=leaflet,
         message_name=name,
         sentences=message(lang, name) or (),
-        can_print=notice is None,
+        can_print=refused is None,
     )
+
+
+def _refusal() -> PrintRefused | None:
+    """Why a print would be refused now, if it would."""
+    try:
+        current_services().printing.check()
+    except PrintRefused as refused:
+        return refused
+    return None
 
 
 @bp.get("/<lang>/<slug>/print")
@@ -85,12 +90,12 @@ def print_leaflet(lang: str, slug: str) -> ResponseReturnValue:
     topic = topic_or_404(lang, slug)
     leaflet = _leaflet(lang, slug)
     try:
-        job = printing_of(current_app).print_leaflet(
+        job = current_services().printing.print_leaflet(
             lang, slug, leaflet.pdf, leaflet.pages, topic.title
         )
     except PrintRefused as refused:
         return _confirm(lang, slug, refused)
-    usage_of(current_app).record("print", lang, slug)
+    current_services().usage.record("print", lang, slug)
     if not htmx:
         return redirect(url_for("printing.job", job_id=job.id), 303)
     return _job_page(job.id)
@@ -103,14 +108,14 @@ def job(job_id: int) -> ResponseReturnValue:
 
 
 def _job_page(job_id: int) -> ResponseReturnValue:
-    service = printing_of(current_app)
+    service = current_services().printing
     found = service.follow(job_id)
     if found is None:
         abort(404)
     language_or_404(found.lang)
     topic = topic_or_404(found.lang, found.slug)
     printer = service.printer_status()
-    name = job_message_name(found.state, found.reasons, printer.reasons)
+    name = job_message(found.state, found.reasons, printer.reasons)
     return render_page(
         "visitor/print_status.html",
         lang=found.lang,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Hashable
 
-from kiosk.bounded_lru import MemoryBoundedLru
+from kiosk.support.bounded_lru import MemoryBoundedLru
 
 #: stands in for the CSRF token while a page is rendered for the cache
 TOKEN_PLACEHOLDER = "csrf-token-placeholder-6f1d2c"

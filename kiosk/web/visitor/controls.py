@@ -9,22 +9,19 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
     session,
-    url_for,
 )
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of, htmx, usage_of
-from kiosk.i18n import current_language
-from kiosk.languages import Language
-from kiosk.messages import HELP_STEPS, message
-from kiosk.preferences import ACTIONS, Preferences
-from kiosk.views.pages import language_or_404, topic_or_404
-from kiosk.views.rendering import current_preferences, render_page
+from kiosk.ui.messages import HELP_STEPS, message
+from kiosk.ui.preferences import ACTIONS
+from kiosk.web.extensions import current_services, htmx
+from kiosk.web.preferences import current_preferences, store_preferences
+from kiosk.web.rendering import render_page
+from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("controls", __name__)
 
@@ -39,32 +36,6 @@ def _local(path: str | None) -> str:
     return path
 
 
-def language_links() -> list[tuple[Language, str]]:
-    """This page in every language that has content (a topic page stays on its topic; a theme
-    page goes to the topic index, as themes are named differently in each language)."""
-    links = []
-    args = dict(request.view_args or {})
-    for code, content in content_of(current_app).languages.items():
-        if "lang" in args and request.endpoint and request.endpoint != "pages.theme":
-            url = url_for(request.endpoint, **{**args, "lang": code})
-        else:
-            url = url_for("pages.topic_index", lang=code)
-        links.append((content.language, url))
-    return links
-
-
-def init_app(app) -> None:
-    """Every template knows the visitor's settings and the page in other languages."""
-    app.context_processor(
-        lambda: {
-            "preferences": current_preferences(),
-            "default_preferences": Preferences(),
-            "language_links": language_links,
-            "message": lambda name: message(current_language(), name) or (),
-        }
-    )
-
-
 @bp.post("/preferences")
 def change_preferences() -> ResponseReturnValue:
     """One tap on a setting: store it, then show the new state."""
@@ -72,7 +43,7 @@ def change_preferences() -> ResponseReturnValue:
     if action not in ACTIONS:
         abort(400)
     preferences = current_preferences().apply(action)
-    session["preferences"] = preferences.as_dict()
+    store_preferences(preferences)
     if not htmx:
         return redirect(_local(request.form.get("next")), 303)
     response = render_template("components/_settings.html", preferences=preferences,
@@ -85,7 +56,7 @@ def change_preferences() -> ResponseReturnValue:
 def reset() -> ResponseReturnValue:
     """Forget this visitor: settings and everything else in the session."""
     session.clear()
-    usage_of(current_app).record("idle_reset")
+    current_services().usage.record("idle_reset")
     if htmx or request.headers.get("Accept") == "application/json":
         return "", 204
     return redirect("/", 303)
@@ -96,7 +67,7 @@ def listen_done() -> ResponseReturnValue:
     """The page says a topic was heard to the end (counted, nothing else is kept)."""
     lang, slug = request.form.get("lang", ""), request.form.get("slug", "")
     topic_or_404(lang, slug)
-    usage_of(current_app).record("listen_done", lang, slug)
+    current_services().usage.record("listen_done", lang, slug)
     return "", 204
 
 
@@ -106,5 +77,9 @@ def help_page(lang: str) -> ResponseReturnValue:
     language_or_404(lang)
     sentences = message(lang, "help") or ()
     return render_page(
-        "visitor/help.html", lang=lang, cache_key="help", sentences=sentences, help_steps=HELP_STEPS
+        "visitor/help.html",
+        lang=lang,
+        cache_variant="help",
+        sentences=sentences,
+        help_steps=HELP_STEPS,
     )

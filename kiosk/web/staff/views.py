@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from functools import wraps
-from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -19,32 +18,36 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of, content_store_of, leaflets_of, printing_of, speech_of, usage_of
 from kiosk.content.readability import Thresholds, measure_library
-from kiosk.languages import LANGUAGES
 from kiosk.leaflets import LeafletUnavailable
 from kiosk.printing import PrintError
-from kiosk.staff_auth import StaffGate, load_password_hash
-from kiosk.usage import EVENT_NAMES
-from kiosk.usage_chart import daily_chart
+from kiosk.ui.languages import LANGUAGES
+from kiosk.usage import EVENT_NAMES, daily_chart
+from kiosk.web.extensions import current_services
+from kiosk.web.staff.password import StaffGate, load_password_hash
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 
+GATE = "kiosk.staff_gate"
+
+
 def gate() -> StaffGate:
-    """The password gate (one per app, so the lockout counts every attempt)."""
-    app = current_app
-    if "kiosk.staff_gate" not in app.extensions:
-        password_hash = load_password_hash(
-            Path(app.instance_path) / "staff_password", app.config["STAFF_PASSWORD_HASH"]
+    """The password gate (one per app, so the lockout counts every attempt), made at the first
+    login so that a password set after start-up is found."""
+    if GATE not in current_app.extensions:
+        settings = current_services().settings
+        current_app.extensions[GATE] = StaffGate(
+            load_password_hash(settings.staff_password_file, settings.staff_password_hash),
+            settings.staff_max_failures,
+            settings.staff_lockout_seconds,
+            settings.staff_failure_delay_seconds,
         )
-        app.extensions["kiosk.staff_gate"] = StaffGate(
-            password_hash,
-            int(app.config["STAFF_MAX_FAILURES"]),
-            float(app.config["STAFF_LOCKOUT_SECONDS"]),
-            float(app.config["STAFF_FAILURE_DELAY_SECONDS"]),
-        )
-    return app.extensions["kiosk.staff_gate"]
+    return current_app.extensions[GATE]
+
+
+def _login_expiry() -> float:
+    return time.time() + 60 * current_services().settings.staff_session_minutes
 
 
 def logged_in() -> bool:
@@ -53,7 +56,7 @@ def logged_in() -> bool:
     if not isinstance(until, (int, float)) or until < time.time():
         session.pop("staff_until", None)
         return False
-    session["staff_until"] = time.time() + 60 * int(current_app.config["STAFF_SESSION_MINUTES"])
+    session["staff_until"] = _login_expiry()
     return True
 
 
@@ -77,9 +80,7 @@ def login() -> ResponseReturnValue:
         result = gate().attempt(request.form.get("password", ""))
         if result.outcome == "ok":
             session.clear()
-            session["staff_until"] = time.time() + 60 * int(
-                current_app.config["STAFF_SESSION_MINUTES"]
-            )
+            session["staff_until"] = _login_expiry()
             return redirect(url_for("staff.dashboard"), 303)
         message = {
             "wrong": "Dat wachtwoord klopt niet.",
@@ -103,19 +104,19 @@ def logout() -> ResponseReturnValue:
 @staff_only
 def dashboard() -> ResponseReturnValue:
     """Health, printer, content and readability, usage."""
-    library = content_of(current_app)
+    library = current_services().content.library
     report = measure_library(library, Thresholds.from_config(current_app.config))
-    usage = usage_of(current_app)
+    usage = current_services().usage
     days = usage.per_day(30)
     return render_template(
         "staff/dashboard.html",
         language=LANGUAGES["nl"],
         library=library,
         report=report,
-        printer=printing_of(current_app).printer_status(fresh=True),
-        printing=printing_of(current_app).status(),
-        speech=speech_of(current_app).status(),
-        leaflets=leaflets_of(current_app).status(),
+        printer=current_services().printing.printer_status(fresh=True),
+        printing=current_services().printing.status(),
+        speech=current_services().speech.status(),
+        leaflets=current_services().leaflets.status(),
         days=days,
         chart=daily_chart(days),
         topics=usage.per_topic(30),
@@ -128,7 +129,7 @@ def dashboard() -> ResponseReturnValue:
 @staff_only
 def reload_content() -> ResponseReturnValue:
     """Read the content files again now."""
-    result = content_store_of(current_app).reload()
+    result = current_services().content.reload()
     kept = (
         f" De oude versie blijft staan van: {', '.join(result.kept_old)}."
         if result.kept_old
@@ -143,7 +144,7 @@ def reload_content() -> ResponseReturnValue:
 def resume_printer() -> ResponseReturnValue:
     """Start a stopped printer queue again."""
     try:
-        printing_of(current_app).resume()
+        current_services().printing.resume()
         flash("De printer staat weer aan.")
     except PrintError as error:
         flash(f"Dat lukte niet: {error.staff_reason}")
@@ -155,8 +156,8 @@ def resume_printer() -> ResponseReturnValue:
 def test_print() -> ResponseReturnValue:
     """Print one test page (not counted for visitors)."""
     try:
-        page = leaflets_of(current_app).test_page(current_app.config["SITE_NAME"])
-        job = printing_of(current_app).test_print(page)
+        page = current_services().leaflets.test_page(current_services().settings.site_name)
+        job = current_services().printing.test_print(page)
         flash(f"De testafdruk is verstuurd (opdracht {job.printer_job}).")
     except (PrintError, LeafletUnavailable) as error:
         flash(f"De testafdruk lukte niet: {error}")
@@ -168,7 +169,7 @@ def test_print() -> ResponseReturnValue:
 def usage_csv() -> ResponseReturnValue:
     """The last 30 days of usage counts as CSV."""
     return Response(
-        usage_of(current_app).csv(30),
+        current_services().usage.csv(30),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=gebruik.csv"},
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of, leaflets_of, printing_of, speech_of
+from kiosk.web.extensions import current_services
 
 bp = Blueprint("health", __name__)
 
@@ -14,7 +14,7 @@ bp = Blueprint("health", __name__)
 def healthz() -> ResponseReturnValue:
     """Overall status and each part's (content, speech, leaflets, printer); 503 when nothing
     can be shown."""
-    library = content_of(current_app)
+    library = current_services().content.library
     if library.topic_count == 0:
         content_status = "error"
     elif library.problems:
@@ -22,9 +22,9 @@ def healthz() -> ResponseReturnValue:
     else:
         content_status = "ok"
     services = {
-        "speech": speech_of(current_app).status(),
-        "leaflets": leaflets_of(current_app).status(),
-        "printing": printing_of(current_app).status(),
+        "speech": current_services().speech.status(),
+        "leaflets": current_services().leaflets.status(),
+        "printing": current_services().printing.status(),
     }
     overall = content_status
     if overall == "ok" and any(service["status"] != "ok" for service in services.values()):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app
+from flask import Blueprint, abort
 from flask.typing import ResponseReturnValue
 
-from kiosk import content_of, printing_of, usage_of
 from kiosk.content import LanguageContent, Topic
 from kiosk.content.models import theme_slug
 from kiosk.content.schema import SLUG_PATTERN
-from kiosk.languages import DEFAULT_LANGUAGE
-from kiosk.views.rendering import render_page
+from kiosk.ui.languages import DEFAULT_LANGUAGE
+from kiosk.web.extensions import current_services
+from kiosk.web.rendering import render_page
 
 bp = Blueprint("pages", __name__)
 
@@ -22,7 +22,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 def language_or_404(lang: str) -> LanguageContent:
     """The content of a language that exists, or a 404."""
-    content = content_of(current_app).language(lang) if _LANG.match(lang) else None
+    content = current_services().content.library.language(lang) if _LANG.match(lang) else None
     if content is None:
         abort(404)
     return content
@@ -40,10 +40,10 @@ def topic_or_404(lang: str, slug: str) -> Topic:
 def start() -> str:
     """The start screen: what this kiosk is, and one big way in."""
     languages = sorted(
-        (content.language for content in content_of(current_app).languages.values()),
+        (content.language for content in current_services().content.library.languages.values()),
         key=lambda language: language.code != DEFAULT_LANGUAGE,  # the kiosk's own language first
     )
-    return render_page("visitor/start.html", cache_key="start", languages=languages)
+    return render_page("visitor/start.html", cache_variant="start", languages=languages)
 
 
 @bp.get("/<lang>/")
@@ -51,9 +51,9 @@ def topic_index(lang: str) -> str:
     """One big card per topic, or per theme when there are too many topics for one screen."""
     content = language_or_404(lang)
     template = "visitor/topic_index.html"
-    if content.grouped(int(current_app.config["INDEX_MAX_CARDS"])):
-        return render_page(template, lang, cache_key="index", themes=content.themes())
-    return render_page(template, lang, cache_key="index", topics=content.topics)
+    if content.grouped(current_services().settings.index_max_cards):
+        return render_page(template, lang, cache_variant="index", themes=content.themes())
+    return render_page(template, lang, cache_variant="index", topics=content.topics)
 
 
 @bp.get("/<lang>/theme/<slug>")
@@ -63,7 +63,7 @@ def theme(lang: str, slug: str) -> str:
     if found is None:
         abort(404)
     return render_page(
-        "visitor/topic_index.html", lang, cache_key="theme", topics=found.topics, theme=found
+        "visitor/topic_index.html", lang, cache_variant="theme", topics=found.topics, theme=found
     )
 
 
@@ -72,16 +72,16 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
     """A topic: title, summary, whose position it is, key points, text and hard words."""
     content = language_or_404(lang)
     if _SLUG.match(slug) and content.topic(slug) is None:
-        dutch = content_of(current_app).topic(DEFAULT_LANGUAGE, slug)
+        dutch = current_services().content.library.topic(DEFAULT_LANGUAGE, slug)
         if dutch is not None:  # not translated yet: say so, in this language, and offer Dutch
             return render_page("visitor/untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
     viewed = ("view", lang, slug)
-    usage_of(current_app).record(*viewed)
-    printer = printing_of(current_app).printer_status()
-    grouped = content.grouped(int(current_app.config["INDEX_MAX_CARDS"]))
+    current_services().usage.record(*viewed)
+    printer = current_services().printing.printer_status()
+    grouped = content.grouped(current_services().settings.index_max_cards)
     back = theme_slug(found.theme) if grouped and found.theme else None
     return render_page(
-        "visitor/topic.html", lang, cache_key=printer, usage_event=viewed, topic=found,
+        "visitor/topic.html", lang, cache_variant=printer, usage_event=viewed, topic=found,
         printer=printer, back_theme=back,
     )  # fmt: skip

@@ -1,0 +1,138 @@
+"""The kiosk's services in one object: built once from the settings, closed once.
+
+The web layer, the command line, the benchmarks and the tests all build the services with
+`build_services` and stop them with `Services.close()`, so the order of start-up and shutdown
+(helper processes stopped, usage counts written) exists in one place. No Flask here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.content import LanguageContent, Topic
+from kiosk.content.store import ContentStore
+from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
+from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
+from kiosk.settings import PROJECT_ROOT, Settings
+from kiosk.speech import SpeechService
+from kiosk.speech.spoken_content import all_speech_requests
+from kiosk.ui.icons import IconSet
+from kiosk.usage import UsageStore
+
+if TYPE_CHECKING:
+    from kiosk.web.caching.page_cache import PageCache
+    from kiosk.web.caching.response_cache import ResponseCache
+
+#: Where the app keeps its services (`app.extensions[EXTENSION]`).
+EXTENSION = "kiosk.services"
+STATIC_DIR = PROJECT_ROOT / "static"
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+
+
+@dataclass
+class Services:
+    """Everything the views, the command line and the benchmarks work with."""
+
+    settings: Settings
+    content: ContentStore
+    icons: IconSet
+    speech: SpeechService
+    leaflets: LeafletService
+    printing: PrintService
+    usage: UsageStore
+    #: The web layer's caches of rendered pages and whole responses, attached when it registers.
+    pages: PageCache | None = None
+    responses: ResponseCache | None = None
+
+    def all_leaflets(self) -> list[tuple[Topic, LanguageContent]]:
+        """(topic, language content) for every topic in every language."""
+        return [
+            (topic, language)
+            for language in self.content.library.languages.values()
+            for topic in language.topics
+        ]
+
+    def start_prerender(self) -> Prerendering:
+        """Render all speech and leaflets in the background; progress shows in /healthz."""
+        futures = self.speech.prerender(all_speech_requests(self.content.library))
+        return Prerendering(self, futures, self.leaflets.prerender(self.all_leaflets()))
+
+    def watch_content(self) -> None:
+        """Pick up changed content files while running; render what changed in the background."""
+        self.content.on_change = lambda _library: self.start_prerender()
+        self.content.watch(self.settings.content_watch_seconds)
+
+    def close(self) -> None:
+        """Stop watching, stop the helper processes, write the usage counts still in memory."""
+        self.content.stop()
+        self.speech.close()
+        self.leaflets.close()
+        self.usage.close()
+
+
+@dataclass(frozen=True)
+class Prerendering:
+    """Rendering started in the background: one future per speech text, one leaflet thread."""
+
+    services: Services
+    speech: list[Future]
+    leaflets: threading.Thread
+
+    def wait(self, timeout: float = 600) -> None:
+        """Until every text and leaflet is rendered, and every audio file compressed."""
+        for future in self.speech:
+            future.result(timeout)
+        self.leaflets.join(timeout)
+        while not self.services.speech.idle():
+            time.sleep(0.05)
+
+
+def build_services(settings: Settings) -> Services:
+    """The services for these settings (helper processes start when first needed)."""
+    icons = IconSet(STATIC_DIR / "vendor" / "icons")
+    database = PrintJobStore(settings.database)
+    return Services(
+        settings=settings,
+        content=ContentStore(settings.content_dir),
+        icons=icons,
+        speech=SpeechService(
+            settings.speech_cache_dir,
+            rate=settings.speech_rate,
+            job_timeout=settings.speech_job_timeout,
+            library=settings.speech_library,
+        ),
+        leaflets=_leaflet_service(settings, icons),
+        printing=PrintService(
+            choose_printer(
+                settings.printer, settings.cups_server, settings.print_queue, settings.print_folder
+            ),
+            database,
+            PaperGuard(settings.print_cooldown_seconds, settings.print_daily_limit),
+            abandon_seconds=settings.print_abandon_seconds,
+        ),
+        usage=UsageStore(settings.database),
+    )
+
+
+def _leaflet_service(settings: Settings, icons: IconSet) -> LeafletService:
+    document = LeafletDocument(
+        TEMPLATES_DIR, icons, LeafletSettings(settings.site_name, settings.leaflet_contact)
+    )
+    readable: list[Path] = [STATIC_DIR, settings.content_dir]
+    return LeafletService(
+        settings.leaflet_cache_dir,
+        document,
+        PROJECT_ROOT,
+        readable,
+        timeout=settings.leaflet_timeout,
+    )
+
+
+def services_of(app: Any) -> Services:
+    """The services of a Flask app made by `kiosk.app.create_app` (no Flask import needed)."""
+    return app.extensions[EXTENSION]

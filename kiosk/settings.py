@@ -1,0 +1,222 @@
+"""Settings: the defaults, then instance/config.py and KIOSK_* environment variables (or the
+tests' mapping), resolved once into the typed `Settings` the services receive.
+
+Every "None means a path under instance/" is resolved here and nowhere else. Nothing reads the
+configuration at import time; no Flask here (the web layer copies the same mapping into
+`app.config` for Flask's own keys and the templates).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_PATH = PROJECT_ROOT / "instance"
+ENVIRONMENT_PREFIX = "KIOSK_"
+
+
+class DefaultConfig:
+    """What a fresh kiosk runs with."""
+
+    #: Folder with one sub-folder of Markdown topics per language.
+    CONTENT_DIR = str(PROJECT_ROOT / "content")
+    #: Name shown on every page and in the browser tab.
+    SITE_NAME = "Informatiezuil"
+    #: Where the server listens (run.py --host/--port and KIOSK_HOST/KIOSK_PORT override).
+    HOST = "127.0.0.1"
+    PORT = 8000
+    #: Static files change only with a new release of the kiosk.
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    #: Speech: where rendered audio is kept (default: instance/cache/speech), the voice's
+    #: speed in words per minute, how long a visitor's request may wait for a rendering,
+    #: how long one synthesis may take before the worker is restarted, and the engine library.
+    SPEECH_CACHE_DIR: str | None = None
+    SPEECH_RATE = 150
+    SPEECH_WAIT_SECONDS = 30.0
+    SPEECH_JOB_TIMEOUT = 30.0
+    SPEECH_LIBRARY = "libespeak-ng.so.1"
+    #: Leaflets: the line every leaflet ends with, where they are kept, how long one may take.
+    LEAFLET_CONTACT = "Vragen? Stel ze aan een medewerker van het buurthuis."
+    LEAFLET_CACHE_DIR: str | None = None
+    LEAFLET_TIMEOUT = 30.0
+    #: Printing: "auto" (CUPS if it has a printer, else a folder), "cups" or "folder"; the CUPS
+    #: server ("host:port", default the local one) and queue (default: CUPS's default printer);
+    #: the folder printer's folder (default instance/printed).
+    PRINTER = "auto"
+    CUPS_SERVER: str | None = None
+    PRINT_QUEUE: str | None = None
+    PRINT_FOLDER: str | None = None
+    #: Paper guard: seconds between two prints, prints per day; a job still waiting after
+    #: PRINT_ABANDON_SECONDS behind a printer problem is cancelled and reported as failed.
+    PRINT_COOLDOWN_SECONDS = 30
+    PRINT_DAILY_LIMIT = 100
+    PRINT_ABANDON_SECONDS = 180
+    #: SQLite database for print jobs and usage (default instance/kiosk.sqlite3).
+    DATABASE: str | None = None
+    #: With more topics than this in a language (and themes in their front matter), the topic
+    #: index shows one card per theme instead of one per topic.
+    INDEX_MAX_CARDS = 12
+    #: Memory for rendered visitor pages (per language, page, settings and printer state), and
+    #: for whole responses kept per browser, and how long those are kept (inside the CSRF
+    #: token's hour).
+    PAGE_CACHE_MB = 12
+    RESPONSE_CACHE_MB = 8
+    RESPONSE_CACHE_SECONDS = 600
+    #: Idle reset: after IDLE_SECONDS without a touch the kiosk asks "Bent u er nog?" and
+    #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
+    IDLE_SECONDS = 90
+    IDLE_WARNING_SECONDS = 30
+    #: Plain-language targets for `run.py check` and the staff page (no official B1 cut-off
+    #: exists; these are the project's own): Flesch-Douma at least, average and longest
+    #: sentence in words at most, share of rare words outside the glossary at most.
+    READABILITY_MIN_FLESCH_DOUMA = 70
+    READABILITY_MAX_AVERAGE_WORDS = 12
+    READABILITY_MAX_SENTENCE_WORDS = 20
+    READABILITY_MAX_RARE_SHARE = 0.05
+    #: Seconds between checks of the content folder for changed files (0: never; the staff
+    #: page also has a "Reload content" button).
+    CONTENT_WATCH_SECONDS = 2.0
+    #: Staff page: the password hash (default: the one `run.py set-password` saves in
+    #: STAFF_PASSWORD_FILE, default instance/staff_password), minutes a login lasts, wrong
+    #: guesses before a lockout and how long it lasts.
+    STAFF_PASSWORD_HASH: str | None = None
+    STAFF_PASSWORD_FILE: str | None = None
+    STAFF_SESSION_MINUTES = 30
+    STAFF_MAX_FAILURES = 5
+    STAFF_LOCKOUT_SECONDS = 300
+    STAFF_FAILURE_DELAY_SECONDS = 1.0
+    #: The session cookie (settings, CSRF token, staff login): never readable by scripts, never
+    #: sent with requests from other sites. Set KIOSK_SESSION_COOKIE_SECURE=true when the kiosk
+    #: is reached over HTTPS (the kiosk's own browser uses http://127.0.0.1).
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Strict"
+    SESSION_COOKIE_SECURE = False
+
+
+#: Settings that name a file or folder: when left at None, this path under the instance folder.
+INSTANCE_DEFAULTS = {
+    "SPEECH_CACHE_DIR": "cache/speech",
+    "LEAFLET_CACHE_DIR": "cache/leaflets",
+    "PRINT_FOLDER": "printed",
+    "DATABASE": "kiosk.sqlite3",
+    "STAFF_PASSWORD_FILE": "staff_password",
+}
+
+
+def load_config(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then instance/config.py and KIOSK_* variables, or the tests' mapping."""
+    config = {name: getattr(DefaultConfig, name) for name in dir(DefaultConfig) if name.isupper()}
+    if test_config is None:
+        config.update(_instance_file(INSTANCE_PATH / "config.py"))
+        config.update(_environment(os.environ))
+    else:
+        config.update(test_config)
+    return config
+
+
+def _instance_file(path: Path) -> dict[str, Any]:
+    """The upper-case names an instance/config.py defines (none when there is no such file)."""
+    if not path.is_file():
+        return {}
+    namespace: dict[str, Any] = {"__file__": str(path)}
+    exec(compile(path.read_bytes(), str(path), "exec"), namespace)  # noqa: S102 - the owner's file
+    return {name: value for name, value in namespace.items() if name.isupper()}
+
+
+def _environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """KIOSK_NAME=value pairs; a value is read as JSON when it is JSON ("30", "true"), as
+    Flask's from_prefixed_env does, and as text otherwise."""
+    found: dict[str, Any] = {}
+    for key, raw in environ.items():
+        if not key.startswith(ENVIRONMENT_PREFIX):
+            continue
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        found[key.removeprefix(ENVIRONMENT_PREFIX)] = value
+    return found
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the services are built from: the configuration with its types and paths resolved."""
+
+    content_dir: Path
+    instance_dir: Path
+    site_name: str
+    speech_cache_dir: Path
+    speech_rate: int
+    speech_wait_seconds: float
+    speech_job_timeout: float
+    speech_library: str
+    leaflet_contact: str
+    leaflet_cache_dir: Path
+    leaflet_timeout: float
+    printer: str
+    cups_server: str | None
+    print_queue: str | None
+    print_folder: Path
+    print_cooldown_seconds: float
+    print_daily_limit: int
+    print_abandon_seconds: float
+    database: Path
+    index_max_cards: int
+    page_cache_mb: float
+    response_cache_mb: float
+    response_cache_seconds: float
+    idle_seconds: int
+    idle_warning_seconds: int
+    readability_min_flesch_douma: float
+    readability_max_average_words: float
+    readability_max_sentence_words: int
+    readability_max_rare_share: float
+    content_watch_seconds: float
+    staff_password_hash: str | None
+    staff_password_file: Path
+    staff_session_minutes: int
+    staff_max_failures: int
+    staff_lockout_seconds: float
+    staff_failure_delay_seconds: float
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], instance_dir: Path | None = None) -> Settings:
+        """Settings from a configuration mapping (see `load_config`)."""
+        instance_dir = instance_dir or INSTANCE_PATH
+        values: dict[str, Any] = {"instance_dir": instance_dir}
+        for field in fields(cls):
+            if field.name == "instance_dir":
+                continue
+            values[field.name] = _typed(
+                field.type, _resolved(config, field.name.upper(), instance_dir)
+            )
+        return cls(**values)
+
+    @classmethod
+    def load(cls) -> Settings:
+        """The settings of this installation (for the command line)."""
+        return cls.from_config(load_config())
+
+
+def _resolved(config: Mapping[str, Any], name: str, instance_dir: Path) -> Any:
+    value = config.get(name)
+    if value is None and name in INSTANCE_DEFAULTS:
+        return instance_dir / INSTANCE_DEFAULTS[name]
+    return value
+
+
+def _typed(annotation: object, value: Any) -> Any:
+    """A configured value as its field's type (environment variables may give "30" for 30)."""
+    if value is None:
+        return None
+    kind = {"Path": Path, "int": int, "float": float, "str": str}.get(
+        str(annotation).split(" |")[0]
+    )
+    if kind is int:
+        return int(float(value))
+    return kind(value) if kind is not None else value

@@ -1,1 +1,0 @@
-"""Thin Flask views over the content service."""

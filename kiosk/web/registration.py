@@ -1,0 +1,45 @@
+"""Registers the web layer on an app: extensions, template globals, blueprints, error pages
+and the two caches."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kiosk.services import Services
+from kiosk.web import babel, errors, health, security
+from kiosk.web.caching.page_cache import PageCache
+from kiosk.web.caching.response_cache import ResponseCache
+from kiosk.web.extensions import csrf, htmx
+from kiosk.web.staff import views as staff
+from kiosk.web.template_context import init_template_context
+from kiosk.web.visitor import controls, pages, printing, speech
+
+MB = 2**20
+
+
+def register_web(app: Flask, services: Services) -> None:
+    """Everything Flask needs to serve the kiosk from these services."""
+    htmx.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app)
+    security.init_app(app)
+    init_template_context(app, services)
+    for blueprint in (controls.bp, pages.bp, speech.bp, printing.bp, health.bp, staff.bp):
+        app.register_blueprint(blueprint)
+    errors.init_app(app)
+    _add_caches(app, services)
+
+
+def _add_caches(app: Flask, services: Services) -> None:
+    """Rendered pages shared by visitors, and whole responses per browser around the app."""
+    settings = services.settings
+    services.pages = PageCache(int(settings.page_cache_mb * MB))
+    responses = ResponseCache(
+        app.wsgi_app,
+        state=lambda: (services.content.generation, services.printing.printer_status()),
+        on_reuse=lambda event: services.usage.record(*event),
+        max_bytes=int(settings.response_cache_mb * MB),
+        max_age=settings.response_cache_seconds,
+    )
+    services.responses = responses
+    app.wsgi_app = responses  # type: ignore[method-assign]
