@@ -1,83 +1,104 @@
-"""Shared fixtures: the app on the bundled content, and a way to write content to test with."""
+"""Shared fixtures: kiosk apps built by the real app factory (closed when the test ends), and
+a content folder to write test content into.
+
+Every app gets a state folder of its own (print folder, database) under pytest's temporary
+folder; the speech and leaflet caches are shared by the whole run, so each text is spoken and
+each leaflet rendered once.
+"""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from devtools.cupsd import PrivateCups
 from kiosk import create_app
-from kiosk.settings import PROJECT_ROOT
-
-BUNDLED_CONTENT = PROJECT_ROOT / "content"
-SOURCE_TEXT = PROJECT_ROOT.parent / "shared" / "source" / "000_afca34488b1cbf08.txt"
-
-VALID_TOPIC = """\
----
-title: Een test
-card_title: Test
-icon: scale
-order: 1
-summary: Dit is een korte samenvatting.
-position_of: de testorganisatie
-source:
-  organisation: Testorganisatie
-  title: Testpagina
-  date: maart 2024
-key_points:
-  - Het eerste punt.
-  - Het tweede punt.
----
-## Kop
-
-Een zin met een asielzoeker erin.
-"""
+from kiosk.services import services_of
+from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
 
-# One speech cache for the whole test run, outside the project's instance folder.
-SPEECH_CACHE = Path(tempfile.mkdtemp(prefix="kiosk-test-speech-"))
-atexit.register(shutil.rmtree, SPEECH_CACHE, True)
+class AppMaker:
+    """make_app(content_dir, **config): the kiosk app in testing mode, printing into a folder
+    of its own; every app it made is closed by `close()`."""
+
+    def __init__(self, temporary: pytest.TempPathFactory, caches: Path) -> None:
+        self.temporary = temporary
+        self.caches = caches
+        self.apps: list[Flask] = []
+
+    def __call__(self, content_dir: Path = BUNDLED_CONTENT, **config: object) -> Flask:
+        state = self.temporary.mktemp("state")
+        defaults = {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SPEECH_CACHE_DIR": str(self.caches / "speech"),
+            "LEAFLET_CACHE_DIR": str(self.caches / "leaflets"),
+            "PRINTER": "folder",
+            "PRINT_FOLDER": str(state / "printed"),
+            "DATABASE": str(state / "kiosk.sqlite3"),
+            "STAFF_PASSWORD_FILE": str(state / "staff_password"),
+        }
+        app = create_app({**defaults, "CONTENT_DIR": str(content_dir), **config})
+        self.apps.append(app)
+        return app
+
+    def close(self) -> None:
+        """Stop every app's helper processes and write its usage counts."""
+        for app in self.apps:
+            services_of(app).close()
+        self.apps.clear()
 
 
-LEAFLET_CACHE = Path(tempfile.mkdtemp(prefix="kiosk-test-leaflets-"))
-atexit.register(shutil.rmtree, LEAFLET_CACHE, True)
-
-
-def make_app(content_dir: Path, **config: object) -> Flask:
-    """The kiosk app on `content_dir`, in testing mode, printing into a folder of its own."""
-    state = Path(tempfile.mkdtemp(prefix="kiosk-test-state-"))
-    atexit.register(shutil.rmtree, state, True)
-    defaults = {
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "SPEECH_CACHE_DIR": str(SPEECH_CACHE),
-        "LEAFLET_CACHE_DIR": str(LEAFLET_CACHE),
-        "PRINTER": "folder",
-        "PRINT_FOLDER": str(state / "printed"),
-        "DATABASE": str(state / "kiosk.sqlite3"),
-    }
-    return create_app({**defaults, "CONTENT_DIR": str(content_dir), **config})
+@pytest.fixture(scope="session")
+def shared_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One speech and one leaflet cache for the whole run."""
+    return tmp_path_factory.mktemp("caches")
 
 
 @pytest.fixture
-def app() -> Flask:
-    """The app serving the bundled content."""
+def make_app(tmp_path_factory: pytest.TempPathFactory, shared_caches: Path) -> Iterator[AppMaker]:
+    """Apps for one test, closed when it ends."""
+    maker = AppMaker(tmp_path_factory, shared_caches)
+    yield maker
+    maker.close()
+
+
+@pytest.fixture(scope="session")
+def make_session_app(
+    tmp_path_factory: pytest.TempPathFactory, shared_caches: Path
+) -> Iterator[AppMaker]:
+    """Apps that live for the whole run (a live server for the browser tests)."""
+    maker = AppMaker(tmp_path_factory, shared_caches)
+    yield maker
+    maker.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_app(make_session_app: AppMaker) -> Flask:
+    """One app on the bundled content for tests that only read pages."""
+    return make_session_app(BUNDLED_CONTENT)
+
+
+@pytest.fixture
+def bundled_client(bundled_app: Flask) -> FlaskClient:
+    """A browser of its own on the shared app (its own cookies, so its own visitor)."""
+    return bundled_app.test_client()
+
+
+@pytest.fixture
+def app(make_app: AppMaker) -> Flask:
+    """An app of this test's own, serving the bundled content."""
     return make_app(BUNDLED_CONTENT)
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
-
-
-ContentWriter = Callable[[str, str], Path]
 
 
 @pytest.fixture
@@ -102,6 +123,30 @@ def write(content_dir: Path) -> ContentWriter:
 
 
 @pytest.fixture
-def topic_text() -> Iterator[str]:
+def topic_text() -> str:
     """A topic file that is valid in every way."""
-    yield VALID_TOPIC
+    return VALID_TOPIC
+
+
+@pytest.fixture
+def cupsd() -> Iterator[PrivateCups]:
+    """A private cupsd with one raw queue on the outbox backend."""
+    server = PrivateCups()
+    server.start()
+    server.add_queue()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real leaflet to print."""
+    from kiosk.content import load_library
+    from tests.leaflets.conftest import leaflet_service
+
+    dutch = load_library(BUNDLED_CONTENT).languages["nl"]
+    service = leaflet_service(tmp_path_factory.mktemp("leaflet"))
+    try:
+        return service.get(dutch.topic("kindbruiden"), dutch).pdf
+    finally:
+        service.close()

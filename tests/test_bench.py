@@ -11,7 +11,7 @@ import pytest
 from bench.prerender import prerender_times
 from bench.run import GOALS, table
 from bench.serving import content_growth, page_against_static, parse_wrk
-from tests.conftest import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT
 
 WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8000/nl/kinderpardon
   2 threads and 10 connections

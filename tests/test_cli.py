@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.cli import build_parser, main
 from kiosk.settings import PROJECT_ROOT
-from tests.conftest import ContentWriter
+from tests.samples import ContentWriter
 
 
 def test_check_passes_on_the_bundled_content():

@@ -17,7 +17,8 @@ import pytest
 
 from kiosk.content.library_loader import load_library
 from kiosk.services import services_of
-from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
 
 @contextmanager
@@ -49,7 +50,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name != "filler")
 
 
-def test_disk_full_while_writing_speech(tmp_path: Path):
+def test_disk_full_while_writing_speech(make_app: AppMaker, tmp_path: Path):
     with small_disk(tmp_path / "speech") as disk:
         app = make_app(BUNDLED_CONTENT, SPEECH_CACHE_DIR=str(disk))
         client = app.test_client()
@@ -70,7 +71,7 @@ def test_disk_full_while_writing_speech(tmp_path: Path):
         services_of(app).speech.close()
 
 
-def test_disk_full_while_writing_a_leaflet(tmp_path: Path):
+def test_disk_full_while_writing_a_leaflet(make_app: AppMaker, tmp_path: Path):
     with small_disk(tmp_path / "leaflets") as disk:
         app = make_app(BUNDLED_CONTENT, LEAFLET_CACHE_DIR=str(disk))
         client = app.test_client()
@@ -89,7 +90,9 @@ def test_disk_full_while_writing_a_leaflet(tmp_path: Path):
         services_of(app).leaflets.close()
 
 
-def test_read_only_database_keeps_counts_and_refuses_prints_plainly(tmp_path: Path):
+def test_read_only_database_keeps_counts_and_refuses_prints_plainly(
+    make_app: AppMaker, tmp_path: Path
+):
     with small_disk(tmp_path / "db") as disk:
         app = make_app(BUNDLED_CONTENT, DATABASE=str(disk / "kiosk.sqlite3"))
         client = app.test_client()
@@ -123,7 +126,7 @@ def test_read_only_database_keeps_counts_and_refuses_prints_plainly(tmp_path: Pa
 
 @pytest.mark.parametrize("fault", ["dangling link", "not utf-8", "deleted"])
 def test_content_file_that_becomes_unreadable_while_running(
-    content_dir: Path, write: ContentWriter, fault: str
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, fault: str
 ):
     path = write("nl/een-test.md", VALID_TOPIC)
     write("nl/andere.md", VALID_TOPIC.replace("title: Een test", "title: Een ander"))

@@ -13,10 +13,9 @@ from pathlib import Path
 from devtools.cupsd import free_port
 from devtools.processes import children, running
 from kiosk.settings import PROJECT_ROOT
-from tests.conftest import LEAFLET_CACHE, SPEECH_CACHE
 
 
-def start_server(tmp_path: Path) -> tuple[subprocess.Popen, str]:
+def start_server(tmp_path: Path, caches: Path) -> tuple[subprocess.Popen, str]:
     """`python run.py` on a free port, with its state in `tmp_path`; waits until it answers."""
     port = free_port()
     env = {
@@ -24,8 +23,8 @@ def start_server(tmp_path: Path) -> tuple[subprocess.Popen, str]:
         "KIOSK_DATABASE": str(tmp_path / "kiosk.sqlite3"),
         "KIOSK_PRINTER": "folder",
         "KIOSK_PRINT_FOLDER": str(tmp_path / "printed"),
-        "KIOSK_SPEECH_CACHE_DIR": str(SPEECH_CACHE),
-        "KIOSK_LEAFLET_CACHE_DIR": str(LEAFLET_CACHE),
+        "KIOSK_SPEECH_CACHE_DIR": str(caches / "speech"),
+        "KIOSK_LEAFLET_CACHE_DIR": str(caches / "leaflets"),
         "KIOSK_SECRET_KEY": "test",
     }
     server = subprocess.Popen(
@@ -57,8 +56,8 @@ def wait_until_ended(pids: list[int], seconds: float = 5) -> list[int]:
     return [pid for pid in pids if running(pid)]
 
 
-def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path):
-    server, base = start_server(tmp_path)
+def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path, shared_caches: Path):
+    server, base = start_server(tmp_path, shared_caches)
     try:
         with urllib.request.urlopen(base + "/nl/kinderpardon", timeout=10) as response:
             cookie = response.headers["Set-Cookie"].split(";")[0]
@@ -79,8 +78,10 @@ def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path):
     assert not wait_until_ended(helpers), output
 
 
-def test_a_crashed_app_process_is_replaced_and_leaves_no_helpers(tmp_path: Path):
-    server, base = start_server(tmp_path)
+def test_a_crashed_app_process_is_replaced_and_leaves_no_helpers(
+    tmp_path: Path, shared_caches: Path
+):
+    server, base = start_server(tmp_path, shared_caches)
     try:
         [worker] = children(server.pid)
         helpers = children(worker, recursive=True)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from bench.soak import percentile, soak, table
-from tests.conftest import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT
 
 #: A small copy of the content, so that the server's prerendering takes seconds, not minutes.
 SMALL_CONTENT = {

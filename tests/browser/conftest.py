@@ -10,7 +10,8 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from devtools.chromium import KIOSK_SCREEN, launch, served
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -20,9 +21,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def kiosk_app() -> Flask:
+def kiosk_app(make_session_app: AppMaker) -> Flask:
     """The app the browser tests use: bundled content, a folder printer, no pause."""
-    return make_app(BUNDLED_CONTENT, PRINT_COOLDOWN_SECONDS=0)
+    return make_session_app(BUNDLED_CONTENT, PRINT_COOLDOWN_SECONDS=0)
 
 
 @pytest.fixture(scope="session")

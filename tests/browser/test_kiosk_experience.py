@@ -13,7 +13,8 @@ from playwright.sync_api import Browser, Page, expect
 from devtools.chromium import served
 from tests.browser.test_read_aloud import wait_for
 from tests.browser.test_smoke import AXE_OPTIONS
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 SCREENS = {"portrait": (1080, 1920), "landscape": (1920, 1080), "laptop": (1366, 768)}
 PAGES = [
@@ -168,7 +169,7 @@ def test_long_press_menu_and_selection_are_off(page: Page, live_server: str):
 
 
 @pytest.fixture
-def idle_server() -> Iterator[tuple[str, Flask]]:
+def idle_server(make_app: AppMaker) -> Iterator[tuple[str, Flask]]:
     """A kiosk that goes idle after 2 s and warns for 2 s (the real ones: 90 s and 30 s)."""
     app = make_app(BUNDLED_CONTENT, IDLE_SECONDS=2, IDLE_WARNING_SECONDS=2)
     with served(app) as url:

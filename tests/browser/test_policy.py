@@ -13,7 +13,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS, served
 from kiosk.settings import PROJECT_ROOT
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 POLICY_FOLDER = Path("/etc/chromium/policies/managed")
 POLICY = PROJECT_ROOT / "deploy" / "chromium-policy.json"
@@ -41,7 +42,9 @@ def installed_policy(live_server: str) -> Iterator[dict]:
         POLICY_FOLDER.rmdir()
 
 
-def test_only_the_kiosk_loads(installed_policy: dict, live_server: str, browser: Browser):
+def test_only_the_kiosk_loads(
+    make_app: AppMaker, installed_policy: dict, live_server: str, browser: Browser
+):
     assert installed_policy["URLBlocklist"] == ["*"]
     outside = make_app(BUNDLED_CONTENT)  # another site on this machine, on another port
     with served(outside) as other:

@@ -12,11 +12,12 @@ from werkzeug.security import generate_password_hash
 from devtools.chromium import KIOSK_SCREEN, served
 from kiosk.services import services_of
 from tests.browser.test_smoke import AXE_OPTIONS
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 
 @pytest.fixture
-def staff_server() -> Iterator[str]:
+def staff_server(make_app: AppMaker) -> Iterator[str]:
     app = make_app(BUNDLED_CONTENT, STAFF_PASSWORD_HASH=generate_password_hash("geheim123"))
     services_of(app).usage.record("view", "nl", "kinderpardon")
     with served(app) as url:

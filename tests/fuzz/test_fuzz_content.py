@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.library_loader import load_library
-from tests.conftest import VALID_TOPIC
+from tests.samples import VALID_TOPIC
 
 FIELDS = ["title", "card_title", "icon", "order", "summary", "position_of", "source",
           "key_points", "slug", "theme"]  # fmt: skip

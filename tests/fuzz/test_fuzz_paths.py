@@ -3,14 +3,13 @@ never a file from outside the content."""
 
 from __future__ import annotations
 
-from functools import cache
 from urllib.parse import quote, unquote
 
 from flask import Flask
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import BUNDLED_CONTENT, make_app
+from kiosk.services import services_of
 
 SHAPES = [
     "/{lang}/", "/{lang}/{slug}", "/{lang}/{slug}/speech.json", "/{lang}/{slug}/leaflet.pdf",
@@ -27,26 +26,23 @@ path_text = st.one_of(
 )
 
 
-@cache
-def app() -> Flask:
-    return make_app(BUNDLED_CONTENT)
-
-
 @settings(max_examples=EXAMPLES)
 @given(shape=st.sampled_from(SHAPES), lang=path_text, slug=path_text, raw=st.booleans())
 @example(shape="/{lang}/{slug}", lang="nl", slug="kinderpardon", raw=False)
 @example(shape="/{lang}/", lang="/", slug="", raw=False)  # "/%2F/": found in a CI run
-def test_any_path_is_a_page_or_a_calm_not_found(shape: str, lang: str, slug: str, raw: bool):
+def test_any_path_is_a_page_or_a_calm_not_found(
+    bundled_app: Flask, shape: str, lang: str, slug: str, raw: bool
+):
     """`raw`: the text is put in the path as it is (slashes and dots included), else quoted."""
     # A path starting "//" would name a host, not a page; '#' and '?' are URL syntax.
     assume(lang and not (raw and (lang.startswith("/") or set(lang + slug) & set("#?"))))
     encode = (lambda text: text) if raw else (lambda text: quote(text, safe=""))
     path = shape.format(lang=encode(lang), slug=encode(slug))
-    with app().test_client().get(path) as response:
+    with bundled_app.test_client().get(path) as response:
         body = response.get_data()
         assert response.status_code in (200, 308, 404), (path, response.status_code)
         if response.status_code == 200:
-            known = app().extensions["kiosk.content"].library.languages
+            known = services_of(bundled_app).content.library.languages
             # only real languages and their pages answer, and the start page, which is what
             # an address of only slashes ("/%2F/" is "//" once decoded) comes to
             assert lang in known or not unquote(path).strip("/"), path

@@ -20,7 +20,7 @@ from kiosk.settings import PROJECT_ROOT
 from kiosk.speech import SpeechService
 from kiosk.speech.service import SpeechRequest, SpeechUnavailable
 from kiosk.ui.icons import IconSet
-from tests.conftest import VALID_TOPIC
+from tests.samples import VALID_TOPIC
 
 SPEECH_EXAMPLES = 40
 LEAFLET_EXAMPLES = 12

@@ -11,7 +11,6 @@ import pytest
 
 from kiosk.content import load_library
 from kiosk.leaflets import LeafletService, LeafletUnavailable
-from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC
 from tests.leaflets.conftest import leaflet_service
 from tests.leaflets.pdf_checks import (
     font_is_embedded,
@@ -19,6 +18,7 @@ from tests.leaflets.pdf_checks import (
     share_of_large_text,
     structure_elements,
 )
+from tests.samples import BUNDLED_CONTENT, VALID_TOPIC
 
 DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]
 

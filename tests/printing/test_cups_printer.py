@@ -10,6 +10,7 @@ import pytest
 
 from devtools.cupsd import PrivateCups
 from kiosk.printing import CupsPrinter, PrintError
+from kiosk.ui.print_messages import printer_problem_text
 
 
 def wait_for_end(printer: CupsPrinter, job: str, timeout: float = 15):
@@ -41,7 +42,7 @@ def test_stopped_printer(cupsd: PrivateCups, sample_pdf: Path):
     cupsd.lp("cupsdisable", "-r", "Onderhoud", cupsd.queue)
     status = CupsPrinter(cupsd.server, cupsd.queue).status()
     assert not status.ready
-    assert status.visitor_message == "De printer is gestopt."
+    assert printer_problem_text(status.reasons) == "De printer is gestopt."
     assert "paused" in status.staff_reason and "Onderhoud" in status.staff_reason
 
 
@@ -49,7 +50,7 @@ def test_printer_that_rejects_jobs(cupsd: PrivateCups, sample_pdf: Path):
     cupsd.lp("cupsreject", cupsd.queue)
     printer = CupsPrinter(cupsd.server, cupsd.queue)
     status = printer.status()
-    assert status.visitor_message == "De printer neemt nu geen opdrachten aan."
+    assert printer_problem_text(status.reasons) == "De printer neemt nu geen opdrachten aan."
     assert "not-accepting" in status.staff_reason
     with pytest.raises(PrintError) as refused:
         printer.submit(sample_pdf, "x")
@@ -60,7 +61,7 @@ def test_printer_that_rejects_jobs(cupsd: PrivateCups, sample_pdf: Path):
 def test_unknown_queue(cupsd: PrivateCups, sample_pdf: Path):
     printer = CupsPrinter(cupsd.server, "bestaat-niet")
     status = printer.status()
-    assert status.visitor_message == "Er is geen printer ingesteld."
+    assert printer_problem_text(status.reasons) == "Er is geen printer ingesteld."
     assert "bestaat-niet" in status.staff_reason and "1030" in status.staff_reason
     with pytest.raises(PrintError):
         printer.submit(sample_pdf, "x")
@@ -70,7 +71,7 @@ def test_cupsd_stopped(cupsd: PrivateCups, sample_pdf: Path):
     cupsd.stop()
     printer = CupsPrinter(cupsd.server, cupsd.queue)
     status = printer.status()
-    assert status.visitor_message == "De printer is niet bereikbaar."
+    assert printer_problem_text(status.reasons) == "De printer is niet bereikbaar."
     assert f"cannot reach CUPS at {cupsd.server}" in status.staff_reason
     with pytest.raises(PrintError) as refused:
         printer.submit(sample_pdf, "x")
@@ -83,7 +84,7 @@ def test_out_of_paper_fails_the_job_and_says_why_until_fixed(cupsd: PrivateCups,
     failed = wait_for_end(printer, printer.submit(sample_pdf, "x"))
     assert failed.state == "failed" and "paper tray is empty" in failed.staff_reason
     status = printer.status()
-    assert status.visitor_message == "De printer heeft geen papier."
+    assert printer_problem_text(status.reasons) == "De printer heeft geen papier."
     assert "media-empty-error" in status.staff_reason
     # Staff fill the tray and make a test print: the printer clears the problem itself.
     (cupsd.outbox / ".no-paper").unlink()

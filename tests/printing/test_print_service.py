@@ -16,7 +16,7 @@ from kiosk.printing import (
     PrintRefused,
     PrintService,
 )
-from kiosk.printing.status import job_message_name
+from kiosk.ui.print_messages import job_message, refusal_message
 
 
 def service_on(printer, database: Path, **guard) -> PrintService:
@@ -36,7 +36,7 @@ def test_cups_job_goes_from_waiting_to_done(cupsd: PrivateCups, sample_pdf, tmp_
     job = service.print_leaflet("nl", "kindbruiden", sample_pdf, 2, "Kindbruiden")
     assert job.state == "waiting" and job.printer_job is not None
     assert follow_to_end(service, job.id).state == "done"
-    assert job_message_name("done", (), ()) == "print_done"
+    assert job_message("done", (), ()) == "print_done"
 
 
 def test_pause_between_prints_and_daily_limit_survive_a_restart(sample_pdf, tmp_path):
@@ -46,14 +46,16 @@ def test_pause_between_prints_and_daily_limit_survive_a_restart(sample_pdf, tmp_
     service.print_leaflet("nl", "a", sample_pdf, 2, "A")
     with pytest.raises(PrintRefused) as refused:
         service.print_leaflet("nl", "a", sample_pdf, 2, "A")  # the second tap
-    assert refused.value.message_name == "print_wait_cooldown"
+    assert refused.value.kind == "cooldown"
+    assert refusal_message(refused.value.kind, refused.value.reasons) == "print_wait_cooldown"
     assert len(list((tmp_path / "printed").glob("*.pdf"))) == 1
     # A restart: a new service on the same database still knows today's prints.
     restarted = service_on(printer, database, cooldown_seconds=0, daily_limit=2)
     restarted.print_leaflet("nl", "b", sample_pdf, 2, "B")
     with pytest.raises(PrintRefused) as refused:
         restarted.print_leaflet("nl", "c", sample_pdf, 2, "C")
-    assert refused.value.message_name == "print_daily_limit"
+    assert refused.value.kind == "daily_limit"
+    assert refusal_message(refused.value.kind, refused.value.reasons) == "print_daily_limit"
     assert len(list((tmp_path / "printed").glob("*.pdf"))) == 2
 
 
@@ -64,7 +66,10 @@ def test_refused_before_sending_when_the_printer_cannot_print(
     service = service_on(CupsPrinter(cupsd.server, cupsd.queue), tmp_path / "db.sqlite3")
     with pytest.raises(PrintRefused) as refused:
         service.print_leaflet("nl", "a", sample_pdf, 2, "A")
-    assert refused.value.message_name == "printer_paused"
+    assert refused.value.kind == "printer"
+    assert refusal_message(refused.value.kind, refused.value.reasons) == (
+        "print_cannot+printer_paused+ask_staff"
+    )
     assert cupsd.printed() == []
 
 
@@ -86,7 +91,7 @@ def test_job_stuck_behind_a_stopped_printer_is_cancelled_and_reported(
     failed = service.follow(job.id)
     assert failed.state == "failed"
     assert "cancelled after 0.5 s waiting" in failed.staff_reason
-    assert job_message_name(failed.state, failed.reasons, ()) == (
+    assert job_message(failed.state, failed.reasons, ()) == (
         "print_failed+printer_paused+ask_staff"
     )
     cupsd.lp("cupsenable", cupsd.queue)
@@ -101,5 +106,5 @@ def test_failed_job_says_why(cupsd: PrivateCups, sample_pdf, tmp_path):
     failed = follow_to_end(service, job.id)
     assert failed.state == "failed"
     printer = service.printer_status(fresh=True)
-    name = job_message_name(failed.state, failed.reasons, printer.reasons)
+    name = job_message(failed.state, failed.reasons, printer.reasons)
     assert name == "print_failed+printer_media-empty+ask_staff"

@@ -17,7 +17,7 @@ import soundfile
 from kiosk.content import load_library
 from kiosk.speech import SpeechRequest, SpeechService, SpeechUnavailable
 from kiosk.speech.spoken_content import speech_request
-from tests.conftest import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT
 from tests.speech.conftest import new_text, settle
 
 DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import ContentProblem, load_library
-from tests.conftest import ContentWriter
+from tests.samples import ContentWriter
 
 
 def problems_of(content_dir: Path) -> list[ContentProblem]:

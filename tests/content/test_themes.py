@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.models import theme_slug
-from tests.conftest import VALID_TOPIC, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import VALID_TOPIC, ContentWriter
 
 CARD_TITLES = re.compile(r'card__title">([^<]*)<')
 
@@ -25,13 +26,17 @@ def topics(write: ContentWriter, count: int, themes: list[str | None]) -> None:
         write(f"nl/test-{index}.md", text)
 
 
-def test_few_topics_are_shown_one_card_each(content_dir: Path, write: ContentWriter):
+def test_few_topics_are_shown_one_card_each(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
+):
     topics(write, 12, ["Asiel", "Werk"])
     page = make_app(content_dir).test_client().get("/nl/").get_data(as_text=True)
     assert len(CARD_TITLES.findall(page)) == 12 and "Kies een onderwerp." in page
 
 
-def test_many_topics_are_grouped_by_theme(content_dir: Path, write: ContentWriter):
+def test_many_topics_are_grouped_by_theme(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
+):
     topics(write, 30, ["Asiel", "Werk en school", None])
     client = make_app(content_dir).test_client()
     index = client.get("/nl/").get_data(as_text=True)
@@ -48,7 +53,9 @@ def test_many_topics_are_grouped_by_theme(content_dir: Path, write: ContentWrite
     assert client.get("/nl/theme/..%2F").status_code == 404
 
 
-def test_english_index_counts_in_english(content_dir: Path, write: ContentWriter):
+def test_english_index_counts_in_english(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
+):
     topics(write, 13, ["Asylum"])
     for path in content_dir.joinpath("nl").glob("*.md"):
         write(f"en/{path.name}", path.read_text())

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content import load_library
 from kiosk.content.pronunciation import Pronunciation, load_pronunciation
-from tests.conftest import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT
 
 DUTCH = load_library(BUNDLED_CONTENT).languages["nl"].pronunciation
 

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from kiosk.content import load_library
 from kiosk.content.sentences import split_sentences
-from tests.conftest import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT
 
 TOPICS = load_library(BUNDLED_CONTENT).languages["nl"].topics
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from tests.conftest import ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import ContentWriter
 
 
 def test_healthy_with_bundled_content(client: FlaskClient):
@@ -23,7 +24,7 @@ def test_healthy_with_bundled_content(client: FlaskClient):
 
 
 def test_broken_file_makes_it_degraded_and_is_named(
-    content_dir: Path, write: ContentWriter, topic_text: str
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str
 ):
     write("nl/goed.md", topic_text)
     write("nl/kapot.md", topic_text.replace("icon: scale", "icon: nee"))
@@ -38,7 +39,9 @@ def test_broken_file_makes_it_degraded_and_is_named(
     assert problem["message"].startswith("'icon': unknown icon 'nee'")
 
 
-def test_nothing_to_show_is_an_error(content_dir: Path, write: ContentWriter, topic_text: str):
+def test_nothing_to_show_is_an_error(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str
+):
     write("nl/kapot.md", topic_text.replace("order: 1", "order: x"))
     response = make_app(content_dir).test_client().get("/healthz")
     assert response.status_code == 503

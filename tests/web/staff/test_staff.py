@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from kiosk import cli
 from kiosk.web.staff.password import StaffGate, load_password_hash, save_password_hash
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 PASSWORD = "buurthuis-2026"
 HASH = generate_password_hash(PASSWORD)
@@ -25,9 +27,15 @@ def token(client: FlaskClient, path: str = "/staff/login") -> str:
     ]
 
 
-def staff_client(**config) -> FlaskClient:
-    defaults = {"STAFF_PASSWORD_HASH": HASH, "STAFF_FAILURE_DELAY_SECONDS": 0}
-    return make_app(BUNDLED_CONTENT, **{**defaults, **config}).test_client()
+@pytest.fixture
+def staff_client(make_app: AppMaker) -> Callable[..., FlaskClient]:
+    """staff_client(**config): a browser on an app with a staff password and no delay."""
+
+    def build(**config: object) -> FlaskClient:
+        defaults = {"STAFF_PASSWORD_HASH": HASH, "STAFF_FAILURE_DELAY_SECONDS": 0}
+        return make_app(BUNDLED_CONTENT, **{**defaults, **config}).test_client()
+
+    return build
 
 
 def log_in(client: FlaskClient, password: str = PASSWORD):
@@ -47,7 +55,7 @@ def test_set_password_saves_a_private_hash(tmp_path: Path, monkeypatch: pytest.M
     assert check_password_hash(saved.read_text(), PASSWORD)
 
 
-def test_the_page_needs_the_password():
+def test_the_page_needs_the_password(staff_client: Callable[..., FlaskClient]):
     client = staff_client()
     response = client.get("/staff/")
     assert response.status_code == 303 and response.headers["Location"].endswith("/staff/login")
@@ -66,7 +74,7 @@ def test_the_page_needs_the_password():
     assert "rechtshulp-en-opvang" in page and "Flesch-Douma" in page
 
 
-def test_forms_need_csrf():
+def test_forms_need_csrf(staff_client: Callable[..., FlaskClient]):
     client = staff_client()
     assert client.post("/staff/login", data={"password": PASSWORD}).status_code == 400
     log_in(client)
@@ -74,7 +82,7 @@ def test_forms_need_csrf():
     assert client.post("/staff/printer/test").status_code == 400
 
 
-def test_lockout_after_repeated_wrong_passwords():
+def test_lockout_after_repeated_wrong_passwords(staff_client: Callable[..., FlaskClient]):
     client = staff_client(STAFF_MAX_FAILURES=3, STAFF_LOCKOUT_SECONDS=60)
     for _ in range(2):
         assert log_in(client, "fout").status_code == 401
@@ -92,13 +100,13 @@ def test_wrong_guesses_are_slow():
     assert gate.attempt(PASSWORD).outcome == "ok"
 
 
-def test_login_expires():
+def test_login_expires(staff_client: Callable[..., FlaskClient]):
     client = staff_client(STAFF_SESSION_MINUTES=0)
     log_in(client)
     assert client.get("/staff/").status_code == 303
 
 
-def test_no_password_set_says_how():
+def test_no_password_set_says_how(make_app: AppMaker):
     client = make_app(BUNDLED_CONTENT).test_client()
     response = log_in(client, "wat-dan-ook")
     assert "python run.py set-password" in response.get_data(as_text=True)
@@ -113,7 +121,7 @@ def test_saved_hash_is_used(tmp_path: Path):
         save_password_hash(tmp_path / "x", "kort")
 
 
-def test_test_print_and_usage_csv(tmp_path: Path):
+def test_test_print_and_usage_csv(staff_client: Callable[..., FlaskClient], tmp_path: Path):
     client = staff_client()
     log_in(client)
     client.get("/nl/kinderpardon")

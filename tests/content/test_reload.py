@@ -11,7 +11,8 @@ import pytest
 
 from kiosk.services import services_of
 from kiosk.speech.spoken_content import all_speech_requests
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 
 @pytest.fixture
@@ -27,7 +28,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(content_copy: Path, tmp_path):
+def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(
+    make_app: AppMaker, content_copy: Path, tmp_path
+):
     app = make_app(content_copy, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
     client = app.test_client()
     speech = services_of(app).speech
@@ -47,7 +50,7 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(content_copy:
     assert speech.syntheses == before + 1
 
 
-def test_a_broken_edit_keeps_the_last_good_version(content_copy: Path):
+def test_a_broken_edit_keeps_the_last_good_version(make_app: AppMaker, content_copy: Path):
     app = make_app(content_copy)
     client = app.test_client()
     edit(content_copy / "nl" / "kinderpardon.md", "icon: baby", "icon: [kapot")
@@ -64,7 +67,7 @@ def test_a_broken_edit_keeps_the_last_good_version(content_copy: Path):
     assert client.get("/healthz").get_json()["content"]["problems"] == []
 
 
-def test_added_and_removed_files(content_copy: Path):
+def test_added_and_removed_files(make_app: AppMaker, content_copy: Path):
     app = make_app(content_copy)
     client = app.test_client()
     new = (content_copy / "nl" / "kindbruiden.md").read_text().replace("order: 8", "order: 11")
@@ -75,7 +78,7 @@ def test_added_and_removed_files(content_copy: Path):
     assert client.get("/nl/leven-in-detentie").status_code == 404
 
 
-def test_the_watcher_notices_changes(content_copy: Path):
+def test_the_watcher_notices_changes(make_app: AppMaker, content_copy: Path):
     app = make_app(content_copy)
     store = services_of(app).content
     changes = []

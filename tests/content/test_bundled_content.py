@@ -12,7 +12,7 @@ import re
 import pytest
 
 from kiosk.content import Topic, load_library
-from tests.conftest import BUNDLED_CONTENT, SOURCE_TEXT
+from tests.samples import BUNDLED_CONTENT, SOURCE_TEXT
 
 # Number words, so "acht jaar" in the source may be "8 jaar" in a topic and the other way round.
 NUMBER_WORDS = {

@@ -13,7 +13,8 @@ from flask.testing import FlaskClient
 
 from kiosk.content.markdown import sanitise
 from kiosk.services import services_of
-from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
 HOSTILE_SNIPPETS = [
     "<script>alert(1)</script>",
@@ -34,22 +35,12 @@ EVERY_KIND_OF_URL = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def app() -> Flask:
-    return make_app(BUNDLED_CONTENT)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
-
-
 @pytest.mark.parametrize("path", EVERY_KIND_OF_URL)
 @pytest.mark.parametrize("htmx", [False, True])
-def test_every_response_is_locked_down(client: FlaskClient, path: str, htmx: bool):
+def test_every_response_is_locked_down(bundled_client: FlaskClient, path: str, htmx: bool):
     headers = {"HX-Request": "true"} if htmx else {}
     for _ in range(2):  # the second time a page may come from the response cache
-        response = client.get(path, headers=headers)
+        response = bundled_client.get(path, headers=headers)
         response.close()
         policy = dict(
             part.strip().split(" ", 1)
@@ -64,18 +55,18 @@ def test_every_response_is_locked_down(client: FlaskClient, path: str, htmx: boo
         assert response.headers["Referrer-Policy"] == "no-referrer"
 
 
-def test_htmx_may_only_talk_to_the_kiosk_and_never_runs_scripts(client: FlaskClient):
-    html = client.get("/nl/kinderpardon").get_data(as_text=True)
+def test_htmx_may_only_talk_to_the_kiosk_and_never_runs_scripts(bundled_client: FlaskClient):
+    html = bundled_client.get("/nl/kinderpardon").get_data(as_text=True)
     config = json.loads(re.search(r"<meta name=\"htmx-config\" content='([^']*)'>", html)[1])
     assert config["selfRequestsOnly"] is True
     assert config["allowEval"] is False and config["allowScriptTags"] is False
     assert config["historyCacheSize"] == 0
 
 
-def test_every_form_needs_its_csrf_token(app: Flask):
-    posts = [rule for rule in app.url_map.iter_rules() if "POST" in (rule.methods or ())]
+def test_every_form_needs_its_csrf_token(bundled_app: Flask):
+    posts = [rule for rule in bundled_app.url_map.iter_rules() if "POST" in (rule.methods or ())]
     assert len(posts) >= 9
-    client = app.test_client()
+    client = bundled_app.test_client()
     client.get("/nl/kinderpardon")  # a session exists, but no token is sent
     for rule in posts:
         url = rule.build({"lang": "nl", "slug": "kinderpardon"}, append_unknown=False)[1]
@@ -97,9 +88,9 @@ PATH_SHAPES = [
 
 
 @pytest.mark.parametrize("shape", PATH_SHAPES)
-def test_hostile_paths_find_nothing(client: FlaskClient, shape: str):
+def test_hostile_paths_find_nothing(bundled_client: FlaskClient, shape: str):
     for hostile in HOSTILE_PATHS:
-        response = client.get(shape.format(x=hostile))
+        response = bundled_client.get(shape.format(x=hostile))
         body = response.get_data()
         assert response.status_code in (404, 308), (shape, hostile, response.status_code)
         assert b"root:" not in body and b"SECRET" not in body and b"---\ntitle" not in body
@@ -107,7 +98,7 @@ def test_hostile_paths_find_nothing(client: FlaskClient, shape: str):
 
 
 def test_hostile_content_is_refused_with_file_and_line_or_shown_as_text(
-    content_dir: Path, write: ContentWriter
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
 ):
     for index, snippet in enumerate(HOSTILE_SNIPPETS):
         write(
@@ -137,7 +128,9 @@ def test_sanitising_leaves_nothing_that_runs(snippet: str):
         assert forbidden not in html.lower(), html
 
 
-def test_hostile_glossary_text_is_only_text(content_dir: Path, write: ContentWriter):
+def test_hostile_glossary_text_is_only_text(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
+):
     write("nl/een-test.md", VALID_TOPIC)
     write(
         "nl/glossary.yaml",
@@ -148,14 +141,16 @@ def test_hostile_glossary_text_is_only_text(content_dir: Path, write: ContentWri
     assert "<img src=x" not in html
 
 
-def test_session_cookie_cannot_be_read_by_scripts_or_sent_by_other_sites(client: FlaskClient):
-    cookie = client.get("/nl/kinderpardon").headers["Set-Cookie"]
+def test_session_cookie_cannot_be_read_by_scripts_or_sent_by_other_sites(
+    make_app: AppMaker, bundled_client: FlaskClient
+):
+    cookie = bundled_client.get("/nl/kinderpardon").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     secure = make_app(BUNDLED_CONTENT, SESSION_COOKIE_SECURE=True).test_client()
     assert "Secure" in secure.get("/nl/kinderpardon").headers["Set-Cookie"]
 
 
-def test_staff_page_needs_the_password(client: FlaskClient):
+def test_staff_page_needs_the_password(bundled_client: FlaskClient):
     for path in ["/staff/", "/staff/usage.csv"]:
-        response = client.get(path)
+        response = bundled_client.get(path)
         assert response.status_code in (302, 303) and "/staff/login" in response.location

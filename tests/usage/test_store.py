@@ -12,10 +12,11 @@ import pytest
 from kiosk.services import services_of
 from kiosk.usage import UsageStore
 from kiosk.usage.chart import daily_chart
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 
-def test_a_scripted_visit_is_counted():
+def test_a_scripted_visit_is_counted(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT, PRINT_COOLDOWN_SECONDS=0)
     client = app.test_client()
     page = client.get("/nl/kinderpardon").get_data(as_text=True)
@@ -45,13 +46,13 @@ def test_no_personal_data_is_stored(tmp_path: Path):
     assert columns == ["day", "lang", "slug", "event", "count"]
 
 
-def test_listen_done_for_unknown_topic_is_refused():
+def test_listen_done_for_unknown_topic_is_refused(make_app: AppMaker):
     client = make_app(BUNDLED_CONTENT, WTF_CSRF_ENABLED=False).test_client()
     assert client.post("/usage/listen-done", data={"lang": "nl", "slug": "geen"}).status_code == 404
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
-def test_read_only_database_never_hurts_the_visitor(tmp_path: Path):
+def test_read_only_database_never_hurts_the_visitor(make_app: AppMaker, tmp_path: Path):
     folder = tmp_path / "db"
     folder.mkdir()
     os.chmod(folder, 0o555)
@@ -59,13 +60,15 @@ def test_read_only_database_never_hurts_the_visitor(tmp_path: Path):
     assert app.test_client().get("/nl/kinderpardon").status_code == 200
 
 
-def test_locked_database_never_hurts_the_visitor(tmp_path: Path):
+def test_locked_database_never_hurts_the_visitor(
+    make_app: AppMaker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     import sqlite3
 
     database = tmp_path / "kiosk.sqlite3"
     app = make_app(BUNDLED_CONTENT, DATABASE=str(database))
     usage = services_of(app).usage
-    usage.busy_timeout = 0.05
+    monkeypatch.setattr("kiosk.support.sqlite.BUSY_TIMEOUT_SECONDS", 0.05)
     blocker = sqlite3.connect(database, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")  # another process holds the database
     try:

@@ -13,7 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from devtools.cupsd import PrivateCups
-from tests.conftest import BUNDLED_CONTENT, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT
 
 
 def csrf_token(html: str) -> str:
@@ -21,7 +22,7 @@ def csrf_token(html: str) -> str:
 
 
 @pytest.fixture
-def folder_app() -> Flask:
+def folder_app(make_app: AppMaker) -> Flask:
     return make_app(BUNDLED_CONTENT, PRINT_COOLDOWN_SECONDS=0)
 
 
@@ -91,7 +92,7 @@ def test_unknown_job_is_404(client: FlaskClient):
 
 
 @pytest.fixture
-def cups_app(cupsd: PrivateCups) -> Flask:
+def cups_app(make_app: AppMaker, cupsd: PrivateCups) -> Flask:
     return make_app(BUNDLED_CONTENT, PRINTER="cups", CUPS_SERVER=cupsd.server,
                     PRINT_QUEUE=cupsd.queue)  # fmt: skip
 
@@ -136,7 +137,7 @@ def test_printer_problem_shows_before_anyone_taps(
     assert health["printing"]["status"] == "degraded" and health["printing"]["reason"]
 
 
-def test_unknown_queue_in_the_app(cupsd: PrivateCups):
+def test_unknown_queue_in_the_app(make_app: AppMaker, cupsd: PrivateCups):
     app = make_app(BUNDLED_CONTENT, PRINTER="cups", CUPS_SERVER=cupsd.server, PRINT_QUEUE="weg")
     html = app.test_client().get("/nl/kinderpardon").get_data(as_text=True)
     assert "Er is geen printer ingesteld." in html
@@ -148,7 +149,9 @@ def test_healthz_reports_the_active_printer(client: FlaskClient):
     assert data["leaflets"]["status"] == "ok"
 
 
-def test_staff_can_resume_a_stopped_printer_and_make_a_test_print(cupsd: PrivateCups):
+def test_staff_can_resume_a_stopped_printer_and_make_a_test_print(
+    make_app: AppMaker, cupsd: PrivateCups
+):
     from werkzeug.security import generate_password_hash
 
     password_hash = generate_password_hash("geheim123")

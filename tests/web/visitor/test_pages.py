@@ -9,7 +9,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from kiosk.content import load_library
-from tests.conftest import BUNDLED_CONTENT, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT, ContentWriter
 
 BUNDLED = load_library(BUNDLED_CONTENT)
 NL_TOPICS = BUNDLED.languages["nl"].topics
@@ -121,7 +122,9 @@ def test_404_inside_htmx_navigation_is_a_fragment(client: FlaskClient):
     assert "<html" not in response.get_data(as_text=True)
 
 
-def test_server_error_gets_a_calm_page(content_dir: Path, write: ContentWriter, topic_text: str):
+def test_server_error_gets_a_calm_page(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str
+):
     write("nl/t.md", topic_text)
     app = make_app(content_dir, TESTING=False)
 
@@ -169,7 +172,7 @@ def test_pages_use_only_local_assets(client: FlaskClient):
 
 
 def test_language_list_appears_when_there_are_several(
-    content_dir: Path, write: ContentWriter, topic_text: str
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str
 ):
     write("nl/t.md", topic_text)
     write("ar/t.md", topic_text)
@@ -183,7 +186,7 @@ def test_language_list_appears_when_there_are_several(
     )
 
 
-def test_no_content_at_all_says_so(tmp_path: Path):
+def test_no_content_at_all_says_so(make_app: AppMaker, tmp_path: Path):
     client = make_app(tmp_path / "leeg").test_client()
     assert "Er is nu geen informatie" in client.get("/").get_data(as_text=True)
     assert client.get("/nl/").status_code == 404
@@ -201,7 +204,12 @@ def test_no_content_at_all_says_so(tmp_path: Path):
     ],
 )
 def test_source_line_names_the_parts_of_the_source(
-    content_dir: Path, write: ContentWriter, topic_text: str, sections: str, shown: str
+    make_app: AppMaker,
+    content_dir: Path,
+    write: ContentWriter,
+    topic_text: str,
+    sections: str,
+    shown: str,
 ):
     write("nl/t.md", topic_text.replace("  date: maart 2024\n", "  date: maart 2024\n" + sections))
     html = make_app(content_dir).test_client().get("/nl/t").get_data(as_text=True)

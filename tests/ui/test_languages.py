@@ -12,9 +12,10 @@ from kiosk.content import load_library
 from kiosk.leaflets import LeafletService
 from kiosk.speech import SpeechService
 from kiosk.speech.spoken_content import speech_request
-from tests.conftest import BUNDLED_CONTENT
+from tests.conftest import AppMaker
 from tests.leaflets.conftest import leaflets  # noqa: F401 - a fixture
 from tests.leaflets.pdf_checks import share_of_large_text
+from tests.samples import BUNDLED_CONTENT
 from tests.speech.conftest import speech  # noqa: F401 - a fixture
 
 LIBRARY = load_library(BUNDLED_CONTENT)
@@ -48,8 +49,9 @@ def test_switching_language_keeps_the_topic(client: FlaskClient):
     assert "Українська" in html and "English" in html
 
 
-def test_a_missing_translation_says_so_and_offers_dutch(content_dir, write, topic_text):
-    from tests.conftest import make_app
+def test_a_missing_translation_says_so_and_offers_dutch(
+    make_app: AppMaker, content_dir, write, topic_text
+):
 
     write("nl/alleen-nl.md", topic_text)
     write("en/ander.md", topic_text)

@@ -10,7 +10,8 @@ from flask import Flask
 
 from kiosk.services import services_of
 from kiosk.web.caching.page_cache import TOKEN_PLACEHOLDER, PageCache
-from tests.conftest import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
 TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
 
@@ -19,7 +20,7 @@ def page_cache(app: Flask) -> PageCache:
     return services_of(app).pages
 
 
-def test_two_visitors_share_the_rendering_but_not_the_token():
+def test_two_visitors_share_the_rendering_but_not_the_token(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT)
     first, second = app.test_client(), app.test_client()
     page_one = first.get("/nl/kinderpardon").get_data(as_text=True)
@@ -35,7 +36,7 @@ def test_two_visitors_share_the_rendering_but_not_the_token():
     assert first.post("/preferences", data={**form, "csrf_token": token_one}).status_code == 303
 
 
-def test_settings_change_the_page_for_that_visitor_only():
+def test_settings_change_the_page_for_that_visitor_only(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT)
     big, plain = app.test_client(), app.test_client()
     token = TOKEN.search(big.get("/nl/").get_data(as_text=True))[1]
@@ -45,7 +46,7 @@ def test_settings_change_the_page_for_that_visitor_only():
     assert 'class="text-100 theme-default"' in plain.get("/nl/").get_data(as_text=True)
 
 
-def test_the_same_browser_gets_its_page_again_without_the_app_and_it_is_counted():
+def test_the_same_browser_gets_its_page_again_without_the_app_and_it_is_counted(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT)
     client = app.test_client()
     first = client.get("/nl/kinderpardon")
@@ -60,7 +61,7 @@ def test_the_same_browser_gets_its_page_again_without_the_app_and_it_is_counted(
     assert topic["view"] == 3
 
 
-def test_htmx_fragments_and_full_pages_are_kept_apart():
+def test_htmx_fragments_and_full_pages_are_kept_apart(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT)
     client = app.test_client()
     client.get("/nl/")
@@ -71,7 +72,7 @@ def test_htmx_fragments_and_full_pages_are_kept_apart():
     assert fragment == again
 
 
-def test_a_changed_printer_is_shown_at_once(tmp_path: Path):
+def test_a_changed_printer_is_shown_at_once(make_app: AppMaker, tmp_path: Path):
     printed = tmp_path / "printed"
     app = make_app(BUNDLED_CONTENT, PRINT_FOLDER=str(printed))
     client = app.test_client()
@@ -86,7 +87,9 @@ def test_a_changed_printer_is_shown_at_once(tmp_path: Path):
     assert "Printen lukt nu niet" not in client.get("/nl/kinderpardon").get_data(as_text=True)
 
 
-def test_changed_content_is_shown_at_once(content_dir: Path, write: ContentWriter):
+def test_changed_content_is_shown_at_once(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter
+):
     path = write("nl/een-test.md", VALID_TOPIC)
     app = make_app(content_dir)
     client = app.test_client()
@@ -97,7 +100,7 @@ def test_changed_content_is_shown_at_once(content_dir: Path, write: ContentWrite
     assert "Een nieuwe titel" in client.get("/nl/een-test").get_data(as_text=True)
 
 
-def test_old_answers_and_other_requests_are_not_reused():
+def test_old_answers_and_other_requests_are_not_reused(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT, RESPONSE_CACHE_SECONDS=0)
     client = app.test_client()
     for _ in range(3):
@@ -118,7 +121,7 @@ def test_the_page_cache_stays_within_its_memory():
     assert cache.get_or_render("c", lambda: "c again") == "c again"  # dropped: used longest ago
 
 
-def test_the_response_cache_stays_within_its_memory():
+def test_the_response_cache_stays_within_its_memory(make_app: AppMaker):
     app = make_app(BUNDLED_CONTENT, RESPONSE_CACHE_MB=0.05)  # room for one topic page
     client = app.test_client()
     for slug in ["kinderpardon", "kindbruiden", "kinderpardon", "kindbruiden"]:

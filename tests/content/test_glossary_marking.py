@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk.content import load_library
 from kiosk.content.markdown import GlossaryMatcher, PageMarker, new_markdown
 from kiosk.content.models import GlossaryEntry
-from tests.conftest import ContentWriter
+from tests.samples import ContentWriter
 
 ASIEL = GlossaryEntry("asielzoeker", "Iemand die bescherming vraagt.", ("asielzoekers",))
 AZC = GlossaryEntry("asielzoekerscentrum", "Waar asielzoekers wonen.", ("azc",))

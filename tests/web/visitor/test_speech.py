@@ -8,7 +8,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from kiosk.content import load_library
-from tests.conftest import BUNDLED_CONTENT, ContentWriter, make_app
+from tests.conftest import AppMaker
+from tests.samples import BUNDLED_CONTENT, ContentWriter
 
 DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]
 KINDERPARDON = DUTCH.topic("kinderpardon")
@@ -76,7 +77,7 @@ def test_unknown_speech_is_404(client: FlaskClient, path: str):
 
 
 def test_missing_engine_gives_plain_message_and_degraded_health(
-    content_dir: Path, write: ContentWriter, topic_text: str, tmp_path: Path
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str, tmp_path: Path
 ):
     write("nl/t.md", topic_text)
     app = make_app(
@@ -97,7 +98,9 @@ def test_missing_engine_gives_plain_message_and_degraded_health(
     assert "espeak-ng is not installed" in health["speech"]["reason"]
 
 
-def test_language_without_a_voice(content_dir: Path, write: ContentWriter, topic_text: str):
+def test_language_without_a_voice(
+    make_app: AppMaker, content_dir: Path, write: ContentWriter, topic_text: str
+):
     write("so/t.md", topic_text)
     response = make_app(content_dir).test_client().get("/so/t/speech.json")
     assert response.status_code == 503
