@@ -69,7 +69,7 @@ def render_times() -> dict[str, float]:
             browser.close()
     finally:
         page_file.unlink(missing_ok=True)
-        services_of(app).leaflets.close()
+        services_of(app).close()
     median = statistics.median
     return {
         "leaflet_cold_ms": median(cold_weasy) * 1000,
@@ -93,5 +93,5 @@ def cached_leaflet() -> dict[str, float]:
             started = time.perf_counter()
             urllib.request.urlopen(url).read()
             times.append(time.perf_counter() - started)
-    services_of(app).leaflets.close()
+    services_of(app).close()
     return {"leaflet_cached_ms": statistics.median(times) * 1000}

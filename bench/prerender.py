@@ -42,8 +42,7 @@ def prerender_times(
         one = _render_everything(app)
         speech_worker = rss_mb(services_of(app).speech.worker.pid)
     finally:
-        services_of(app).speech.close()
-        services_of(app).leaflets.close()
+        services_of(app).close()
     share = everything / topics
     return {
         "prerender_all_s": everything,

@@ -46,7 +46,7 @@ def print_to_queued() -> dict[str, float]:
                 assert response.status == 303, response.status
         cupsd.wait_for_printed(ROUNDS, timeout=60)
     finally:
-        services_of(app).leaflets.close()
+        services_of(app).close()
         cupsd.remove()
     return {"print_to_queued_ms": statistics.median(times) * 1000}
 

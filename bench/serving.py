@@ -223,8 +223,6 @@ def content_growth(topics: int = 1000, requests: int = 200) -> dict[str, float]:
             metrics[f"{name}_{topics}_first_ms"] = times[0] * 1000
             metrics[f"{name}_{topics}_p99_ms"] = p99(times) * 1000
     finally:
-        services_of(app).leaflets.close()
-        services_of(app).speech.close()
-        services_of(app).usage.close()
+        services_of(app).close()
         shutil.rmtree(work, ignore_errors=True)
     return metrics

@@ -102,7 +102,7 @@ def first_audio() -> dict[str, float]:
                 page.goto(base + path)
                 results[kind].append(page.evaluate(FIRST_AUDIO, part))
         browser.close()
-    services_of(app).speech.close()
+    services_of(app).close()
     return {
         "first_audio_warm_ms": statistics.median(results["warm"]),
         "first_audio_cold_ms": statistics.median(results["cold"]),

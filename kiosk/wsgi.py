@@ -4,11 +4,13 @@ prerendering and content watching started there, and its services closed when it
 from __future__ import annotations
 
 import atexit
-
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from kiosk.app import create_app
 from kiosk.services import services_of
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_served_app() -> Flask:

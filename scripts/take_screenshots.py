@@ -91,8 +91,7 @@ def staff_shot(browser, target_dir: Path) -> None:
         page.screenshot(path=str(target_dir / "staff.png"), full_page=True)
         print(target_dir / "staff.png")
         page.close()
-    services_of(app).speech.close()
-    services_of(app).leaflets.close()
+    services_of(app).close()
 
 
 def print_shots(page: Page, base: str, target_dir: Path) -> None:
@@ -151,8 +150,7 @@ def main() -> int:
         browser.close()
     leaflet_pages(app, args.out)
     leaflet_pages(app, args.out, lang="ar")
-    services_of(app).speech.close()
-    services_of(app).leaflets.close()
+    services_of(app).close()
     return 0
 
 

@@ -68,7 +68,7 @@ def test_disk_full_while_writing_speech(make_app: AppMaker, tmp_path: Path):
         assert audio.status_code == 200 and len(audio.get_data()) > 10_000
         audio.close()
         assert client.get("/healthz").json["speech"]["status"] == "ok"
-        services_of(app).speech.close()
+        services_of(app).close()
 
 
 def test_disk_full_while_writing_a_leaflet(make_app: AppMaker, tmp_path: Path):
@@ -87,7 +87,7 @@ def test_disk_full_while_writing_a_leaflet(make_app: AppMaker, tmp_path: Path):
         with client.get("/nl/kinderpardon/leaflet.pdf") as pdf:
             assert pdf.status_code == 200 and pdf.get_data().startswith(b"%PDF")
         assert client.get("/nl/kinderpardon/print").status_code == 200
-        services_of(app).leaflets.close()
+        services_of(app).close()
 
 
 def test_read_only_database_keeps_counts_and_refuses_prints_plainly(

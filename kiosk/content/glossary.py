@@ -28,7 +28,6 @@ def load_glossary(
     path: Path, shown_as: str
 ) -> tuple[dict[str, GlossaryEntry], list[ContentProblem]]:
     """Read a glossary file; a broken entry is reported and left out, the others stay."""
-    problems: list[ContentProblem] = []
     try:
         document = YamlDocument(path.read_text(encoding="utf-8"))
     except (YamlError, UnicodeDecodeError, OSError) as error:
@@ -38,32 +37,36 @@ def load_glossary(
     if document.data is None:
         return {}, []
     if not isinstance(document.data, dict):
-        return {}, [
-            ContentProblem(shown_as, "the glossary must be a list of 'word: explanation' lines", 1)
-        ]
-
+        message = "the glossary must be a list of 'word: explanation' lines"
+        return {}, [ContentProblem(shown_as, message, 1)]
     entries: dict[str, GlossaryEntry] = {}
+    problems: list[ContentProblem] = []
     for term, value in document.data.items():
-        line = document.line_of([term])
-        if not isinstance(term, str) or not term.strip():
-            problems.append(ContentProblem(shown_as, f"{term!r} is not a word", line))
-            continue
-        raw = {"explanation": value} if isinstance(value, str) else value
-        try:
-            item = GlossaryItem.model_validate(raw)
-        except ValidationError as error:
-            for sub_path, message in describe_errors(error):
-                where = document.line_of([term, *sub_path])
-                problems.append(ContentProblem(shown_as, f"word '{term}': {message}", where))
-            continue
-        key = term.strip().casefold()
-        if key in entries:
-            problems.append(
-                ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line)
-            )
-            continue
-        entries[key] = _entry(term.strip(), item)
+        problems += _add_entry(entries, term, value, document, shown_as)
     return entries, problems
+
+
+def _add_entry(
+    entries: dict[str, GlossaryEntry], term: object, value: object, document: YamlDocument,
+    shown_as: str,
+) -> list[ContentProblem]:  # fmt: skip
+    """Add one word to `entries`; what is wrong with it, if anything."""
+    line = document.line_of([term])
+    if not isinstance(term, str) or not term.strip():
+        return [ContentProblem(shown_as, f"{term!r} is not a word", line)]
+    raw = {"explanation": value} if isinstance(value, str) else value
+    try:
+        item = GlossaryItem.model_validate(raw)
+    except ValidationError as error:
+        return [
+            ContentProblem(shown_as, f"word '{term}': {message}", document.line_of([term, *where]))
+            for where, message in describe_errors(error)
+        ]
+    key = term.strip().casefold()
+    if key in entries:
+        return [ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line)]
+    entries[key] = _entry(term.strip(), item)
+    return []
 
 
 def _entry(term: str, item: GlossaryItem) -> GlossaryEntry:

@@ -55,31 +55,33 @@ def _load_language(
     problems: list[ContentProblem] = []
     glossary_path = folder / GLOSSARY_FILE
     if glossary_path.exists():
-        content.glossary, glossary_problems = load_glossary(
-            glossary_path, f"{shown}/{GLOSSARY_FILE}"
-        )
-        problems += glossary_problems
+        content.glossary, found = load_glossary(glossary_path, f"{shown}/{GLOSSARY_FILE}")
+        problems += found
     pronunciation_path = folder / PRONUNCIATION_FILE
     if pronunciation_path.exists():
-        content.pronunciation, pronunciation_problems = load_pronunciation(
+        content.pronunciation, found = load_pronunciation(
             pronunciation_path, f"{shown}/{PRONUNCIATION_FILE}"
         )
-        problems += pronunciation_problems
+        problems += found
+    topics, found = _load_topics(folder, shown, content)
+    content.topics = sorted(topics, key=lambda topic: (topic.order, topic.title))
+    return content, problems + found
+
+
+def _load_topics(
+    folder: Path, shown: str, content: LanguageContent
+) -> tuple[list[Topic], list[ContentProblem]]:
+    """Every topic file of a language folder that loads; the problems of the others."""
     md = new_markdown()
     matcher = GlossaryMatcher(content.glossary.values())
     by_slug: dict[str, Topic] = {}
-    for path in sorted(folder.iterdir()):
-        name = path.name
-        if name.startswith(".") or name.endswith("~") or path.is_dir():
-            continue
-        shown_as = f"{shown}/{name}"
+    problems: list[ContentProblem] = []
+    for path in _content_files(folder):
+        shown_as = f"{shown}/{path.name}"
         if path.suffix != ".md":
-            if name not in KNOWN_DATA_FILES:
-                problems.append(
-                    ContentProblem(
-                        shown_as, "not a topic file: topics are Markdown files ending in .md"
-                    )
-                )
+            if path.name not in KNOWN_DATA_FILES:
+                message = "not a topic file: topics are Markdown files ending in .md"
+                problems.append(ContentProblem(shown_as, message))
             continue
         try:
             topic = load_topic(path, content.language.code, shown_as, md, matcher)
@@ -87,12 +89,17 @@ def _load_language(
             problems += error.problems
             continue
         if topic.slug in by_slug:
-            problems.append(
-                ContentProblem(
-                    shown_as, f"slug '{topic.slug}' is already used by {by_slug[topic.slug].file}"
-                )
-            )
+            message = f"slug '{topic.slug}' is already used by {by_slug[topic.slug].file}"
+            problems.append(ContentProblem(shown_as, message))
             continue
         by_slug[topic.slug] = topic
-    content.topics = sorted(by_slug.values(), key=lambda topic: (topic.order, topic.title))
-    return content, problems
+    return list(by_slug.values()), problems
+
+
+def _content_files(folder: Path) -> list[Path]:
+    """The files of a language folder, without hidden files, editor backups and folders."""
+    return [
+        path
+        for path in sorted(folder.iterdir())
+        if not (path.name.startswith(".") or path.name.endswith("~") or path.is_dir())
+    ]

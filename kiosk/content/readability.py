@@ -96,31 +96,11 @@ def flesch_douma(text: str) -> float:
 
 def measure_topic(topic: Topic, content: LanguageContent, thresholds: Thresholds) -> TopicReport:
     """Measure the whole text of a topic as a visitor hears it."""
-    # Running text only: titles and headings are names of what follows, not prose.
-    headings = {topic.title, *(h.strip() for h in _HEADING.findall(topic.body))}
-    running = [s for s in topic.spoken_full if s not in headings] or list(topic.spoken_full)
+    running = _running_sentences(topic)
     sentences = [s if _FINAL.search(s) else s + "." for s in running]
     lengths = [len(words_of(sentence)) for sentence in sentences]
     flesch = flesch_douma("\n".join(sentences)) if content.language.code == "nl" else None
-    exempt = _glossary_forms(content)
-    rare: list[str] = []
-    long: list[str] = []
-    passive: list[str] = []
-    counted = 0
-    for sentence in sentences:
-        words = words_of(sentence)
-        lowered = {word.casefold() for word in words}
-        if lowered & _WORDEN and any(_PARTICIPLE.match(word) for word in lowered):
-            passive.append(sentence)
-        for position, word in enumerate(words):
-            counted += 1
-            key = word.casefold()
-            if key in exempt or _is_name(word, position):
-                continue
-            if zipf_frequency(key, content.language.code) < RARE_ZIPF:
-                rare.append(key)
-            if len(word) >= LONG_WORD:
-                long.append(key)
+    words = _WordCount.of(sentences, _glossary_forms(content), content.language.code)
     longest = max(range(len(lengths)), key=lengths.__getitem__)
     report = TopicReport(
         lang=topic.lang,
@@ -131,30 +111,73 @@ def measure_topic(topic: Topic, content: LanguageContent, thresholds: Thresholds
         average_words=round(sum(lengths) / len(lengths), 1),
         longest_sentence=lengths[longest],
         longest_sentence_text=running[longest],
-        rare_share=round(len(rare) / counted, 3) if counted else 0.0,
-        rare_words=sorted(set(rare)),
-        long_words=sorted(set(long)),
-        passive_hints=passive,
+        rare_share=round(len(words.rare) / words.counted, 3) if words.counted else 0.0,
+        rare_words=sorted(set(words.rare)),
+        long_words=sorted(set(words.long)),
+        passive_hints=words.passive,
     )
+    report.failures += _missed_thresholds(report, thresholds)
+    return report
+
+
+def _running_sentences(topic: Topic) -> list[str]:
+    """Running text only: titles and headings are names of what follows, not prose."""
+    headings = {topic.title, *(h.strip() for h in _HEADING.findall(topic.body))}
+    return [s for s in topic.spoken_full if s not in headings] or list(topic.spoken_full)
+
+
+@dataclass
+class _WordCount:
+    """Rare and long words (outside the glossary and names), and sentences that look passive."""
+
+    counted: int = 0
+    rare: list[str] = field(default_factory=list)
+    long: list[str] = field(default_factory=list)
+    passive: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, sentences: list[str], exempt: set[str], lang: str) -> _WordCount:
+        count = cls()
+        for sentence in sentences:
+            words = words_of(sentence)
+            lowered = {word.casefold() for word in words}
+            if lowered & _WORDEN and any(_PARTICIPLE.match(word) for word in lowered):
+                count.passive.append(sentence)
+            for position, word in enumerate(words):
+                count.add(word, position, exempt, lang)
+        return count
+
+    def add(self, word: str, position: int, exempt: set[str], lang: str) -> None:
+        self.counted += 1
+        key = word.casefold()
+        if key in exempt or _is_name(word, position):
+            return
+        if zipf_frequency(key, lang) < RARE_ZIPF:
+            self.rare.append(key)
+        if len(word) >= LONG_WORD:
+            self.long.append(key)
+
+
+def _missed_thresholds(report: TopicReport, thresholds: Thresholds) -> list[str]:
+    """One line for each plain-language target the topic misses."""
+    missed = []
     if report.flesch_douma is not None and report.flesch_douma < thresholds.min_flesch_douma:
-        report.failures.append(
-            f"Flesch-Douma {report.flesch_douma} < {thresholds.min_flesch_douma}"
-        )
+        missed.append(f"Flesch-Douma {report.flesch_douma} < {thresholds.min_flesch_douma}")
     if report.average_words > thresholds.max_average_words:
-        report.failures.append(
+        missed.append(
             f"average sentence {report.average_words} words > {thresholds.max_average_words}"
         )
     if report.longest_sentence > thresholds.max_sentence_words:
-        report.failures.append(
+        missed.append(
             f"a sentence of {report.longest_sentence} words > {thresholds.max_sentence_words}: "
             f"“{report.longest_sentence_text}”"
         )
     if report.rare_share > thresholds.max_rare_share:
-        report.failures.append(
+        missed.append(
             f"rare words {report.rare_share:.0%} > {thresholds.max_rare_share:.0%}: "
             + ", ".join(report.rare_words)
         )
-    return report
+    return missed
 
 
 @dataclass

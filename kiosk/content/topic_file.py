@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from frontmatter import YAMLHandler
@@ -37,114 +38,175 @@ def load_topic(
     path: Path, lang: str, shown_as: str, md: MarkdownIt, matcher: GlossaryMatcher
 ) -> Topic:
     """Parse, validate and render `path`; raises TopicFileError naming every problem found."""
-
-    def problem(message: str, line: int | None = None) -> ContentProblem:
-        return ContentProblem(shown_as, message, line)
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        message = "the file is not UTF-8 text; save it as UTF-8"
-        raise TopicFileError([problem(message, line)]) from error
-    except OSError as error:
-        raise TopicFileError([problem(f"cannot read the file: {error.strerror}")]) from error
-
-    text = text.removeprefix("\ufeff")
-    if not _FRONT_MATTER.detect(text):
-        message = "the file must start with front matter: a line '---', the fields, a line '---'"
-        raise TopicFileError([problem(message, 1)])
-    try:
-        front, body = _FRONT_MATTER.split(text)
-    except ValueError as error:  # an opening '---' without a closing one
-        message = "the front matter has no end: put a line '---' after the last field"
-        raise TopicFileError([problem(message, 1)]) from error
-    try:
-        # `front` begins with the rest of the opening '---' line, so its line 0 is file line 1.
-        document = YamlDocument(front, first_line=1)
-    except YamlError as error:
-        raise TopicFileError([problem(error.message, error.line)]) from error
-    if not isinstance(document.data, dict):
-        raise TopicFileError(
-            [problem("the front matter must be a list of 'field: value' lines", 2)]
-        )
-
-    problems: list[ContentProblem] = []
-    slug = path.stem
-    if slug in RESERVED_SLUGS:
-        problems.append(problem(f"'{slug}' is a page of the kiosk itself; choose another name"))
-    if not re.match(SLUG_PATTERN, slug):
-        problems.append(
-            problem(
-                "the file name may only hold lower-case letters, digits and single dashes, "
-                "ending in .md (for example 'kinderpardon.md')"
-            )
-        )
-    try:
-        meta = TopicMeta.model_validate(document.data)
-    except ValidationError as error:
-        problems += [problem(msg, document.line_of(loc)) for loc, msg in describe_errors(error)]
-        raise TopicFileError(problems) from error
-
-    body_line = front.count("\n") + 1  # `body` begins on the closing '---' line
-    marker = PageMarker(matcher)
-    sentences = SentenceCollector()
-    env = {"marker": marker, "sentences": sentences}
-    # Each text is parsed once, in reading order (so sentence ids follow the page from top to
-    # bottom), checked for what a kiosk page cannot show, and rendered if all is well.
-    title_html = sentences.mark_plain(meta.title)
-    summary = md.parseInline(meta.summary, env)
-    problems += _markdown_problems(summary, shown_as, document.line_of(["summary"]))
-    position = LANGUAGES[lang].position_phrase.format(whose=meta.position_of)
-    attribution = md.parseInline(position, env)
-    key_points = [md.parseInline(point, env) for point in meta.key_points]
-    for index, tokens in enumerate(key_points):
-        problems += _markdown_problems(tokens, shown_as, document.line_of(["key_points", index]))
-    summary_length = len(sentences.sentences)
-    body_tokens = md.parse(body, env)
-    problems += _markdown_problems(body_tokens, shown_as, body_line)
-    if not body.strip():
-        problems.append(problem("there is no text below the front matter", body_line + 1))
+    file = _TopicFile(shown_as)
+    front, body, document = file.split(file.read(path))
+    problems = file.name_problems(path.stem)
+    meta = file.validate(document, problems)
+    parsed = _ParsedTexts.of(meta, body, LANGUAGES[lang].position_phrase, md, PageMarker(matcher))
+    problems += parsed.problems(file, document, body_line=front.count("\n") + 1)
     if problems:
         raise TopicFileError(problems)
+    return parsed.topic(lang, meta, path.stem, shown_as, body)
 
-    def html(tokens: list[Token]) -> Markup:
-        return sanitise(md.renderer.render(tokens, md.options, env))
 
-    summary_html = html(summary)
-    attribution_html = html(attribution)
-    key_points_html = tuple(html(tokens) for tokens in key_points)
-    body_html = html(body_tokens)
-    spoken = sentences.finish()
+@dataclass(frozen=True)
+class _TopicFile:
+    """The steps of reading one file, each raising TopicFileError with its line."""
+
+    shown_as: str
+
+    def problem(self, message: str, line: int | None = None) -> ContentProblem:
+        return ContentProblem(self.shown_as, message, line)
+
+    def fail(self, message: str, line: int | None = None) -> TopicFileError:
+        return TopicFileError([self.problem(message, line)])
+
+    def read(self, path: Path) -> str:
+        """The file's text, without a byte-order mark."""
+        try:
+            return path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            raise self.fail("the file is not UTF-8 text; save it as UTF-8", line) from error
+        except OSError as error:
+            raise self.fail(f"cannot read the file: {error.strerror}") from error
+
+    def split(self, text: str) -> tuple[str, str, YamlDocument]:
+        """Front matter (as text and as a YAML document with line numbers) and body."""
+        if not _FRONT_MATTER.detect(text):
+            raise self.fail(
+                "the file must start with front matter: a line '---', the fields, a line '---'", 1
+            )
+        try:
+            front, body = _FRONT_MATTER.split(text)
+        except ValueError as error:  # an opening '---' without a closing one
+            message = "the front matter has no end: put a line '---' after the last field"
+            raise self.fail(message, 1) from error
+        try:
+            # `front` begins with the rest of the opening '---' line: its line 0 is file line 1.
+            document = YamlDocument(front, first_line=1)
+        except YamlError as error:
+            raise self.fail(error.message, error.line) from error
+        if not isinstance(document.data, dict):
+            raise self.fail("the front matter must be a list of 'field: value' lines", 2)
+        return front, body, document
+
+    def name_problems(self, slug: str) -> list[ContentProblem]:
+        """What is wrong with the file name (it becomes the topic's address)."""
+        problems = []
+        if slug in RESERVED_SLUGS:
+            problems.append(
+                self.problem(f"'{slug}' is a page of the kiosk itself; choose another name")
+            )
+        if not re.match(SLUG_PATTERN, slug):
+            problems.append(
+                self.problem(
+                    "the file name may only hold lower-case letters, digits and single dashes, "
+                    "ending in .md (for example 'kinderpardon.md')"
+                )
+            )
+        return problems
+
+    def validate(self, document: YamlDocument, problems: list[ContentProblem]) -> TopicMeta:
+        """The front matter's fields, checked; every field error with its line."""
+        try:
+            return TopicMeta.model_validate(document.data)
+        except ValidationError as error:
+            problems += [
+                self.problem(message, document.line_of(location))
+                for location, message in describe_errors(error)
+            ]
+            raise TopicFileError(problems) from error
+
+
+@dataclass
+class _ParsedTexts:
+    """The topic's texts, each parsed once in reading order (so sentence ids follow the page
+    from top to bottom), to be checked for what a kiosk page cannot show and then rendered."""
+
+    md: MarkdownIt
+    env: dict
+    marker: PageMarker
+    sentences: SentenceCollector
+    title_html: Markup
+    summary: list[Token]
+    attribution: list[Token]
+    key_points: list[list[Token]]
+    summary_length: int
+    body: list[Token]
+    body_is_empty: bool
+
+    @classmethod
+    def of(
+        cls, meta: TopicMeta, body: str, position_phrase: str, md: MarkdownIt, marker: PageMarker
+    ) -> _ParsedTexts:
+        sentences = SentenceCollector()
+        env = {"marker": marker, "sentences": sentences}
+        title_html = sentences.mark_plain(meta.title)
+        summary = md.parseInline(meta.summary, env)
+        attribution = md.parseInline(position_phrase.format(whose=meta.position_of), env)
+        key_points = [md.parseInline(point, env) for point in meta.key_points]
+        summary_length = len(sentences.sentences)
+        body_tokens = md.parse(body, env)
+        return cls(md, env, marker, sentences, title_html, summary, attribution, key_points,
+                   summary_length, body_tokens, not body.strip())  # fmt: skip
+
+    def problems(
+        self, file: _TopicFile, document: YamlDocument, body_line: int
+    ) -> list[ContentProblem]:
+        """Markdown a kiosk page cannot show, with its line; a missing text."""
+        shown_as = file.shown_as
+        found = _markdown_problems(self.summary, shown_as, document.line_of(["summary"]))
+        for index, tokens in enumerate(self.key_points):
+            found += _markdown_problems(tokens, shown_as, document.line_of(["key_points", index]))
+        found += _markdown_problems(self.body, shown_as, body_line)
+        if self.body_is_empty:
+            found.append(file.problem("there is no text below the front matter", body_line + 1))
+        return found
+
+    def html(self, tokens: list[Token]) -> Markup:
+        return sanitise(self.md.renderer.render(tokens, self.md.options, self.env))
+
+    def topic(self, lang: str, meta: TopicMeta, slug: str, shown_as: str, body: str) -> Topic:
+        """The checked texts rendered into a Topic."""
+        summary_html = self.html(self.summary)
+        attribution_html = self.html(self.attribution)
+        key_points_html = tuple(self.html(tokens) for tokens in self.key_points)
+        body_html = self.html(self.body)
+        spoken = self.sentences.finish()
+        return Topic(
+            lang=lang,
+            slug=meta.slug or slug,
+            file=shown_as,
+            title=meta.title,
+            card_title=meta.card_title,
+            icon=meta.icon,
+            order=meta.order,
+            summary=meta.summary,
+            position_of=meta.position_of,
+            source=_source(meta),
+            key_points=tuple(meta.key_points),
+            body=body,
+            title_html=self.title_html,
+            summary_html=summary_html,
+            attribution_html=attribution_html,
+            key_points_html=key_points_html,
+            body_html=body_html,
+            terms=tuple(self.marker.marked),
+            spoken_summary=tuple(spoken[: self.summary_length]),
+            spoken_full=tuple(spoken),
+            theme=meta.theme,
+        )
+
+
+def _source(meta: TopicMeta) -> Source:
     source = meta.source
-    return Topic(
-        lang=lang,
-        slug=meta.slug or slug,
-        file=shown_as,
-        title=meta.title,
-        card_title=meta.card_title,
-        icon=meta.icon,
-        order=meta.order,
-        summary=meta.summary,
-        position_of=meta.position_of,
-        source=Source(
-            organisation=source.organisation,
-            title=source.title,
-            date=source.date,
-            sections=tuple(source.sections),
-            url=str(source.url) if source.url else None,
-        ),
-        key_points=tuple(meta.key_points),
-        body=body,
-        title_html=title_html,
-        summary_html=summary_html,
-        attribution_html=attribution_html,
-        key_points_html=key_points_html,
-        body_html=body_html,
-        terms=tuple(marker.marked),
-        spoken_summary=tuple(spoken[:summary_length]),
-        spoken_full=tuple(spoken),
-        theme=meta.theme,
+    return Source(
+        organisation=source.organisation,
+        title=source.title,
+        date=source.date,
+        sections=tuple(source.sections),
+        url=str(source.url) if source.url else None,
     )
 
 

@@ -80,19 +80,32 @@ class ResponseCache:
         if key is None:
             return self.wsgi_app(environ, start_response)
         state = self.state()
-        stored = self.responses.get(
+        stored = self._stored(key, state)
+        if stored is not None:
+            return self._replay(stored, start_response)
+        return self._run_and_keep(key, state, environ, start_response)
+
+    def _stored(self, key: Hashable, state: Hashable) -> StoredResponse | None:
+        """The kept response for `key`, while the app's state is unchanged and it is fresh."""
+        return self.responses.get(
             key,
             valid=lambda stored: (
                 stored.state == state and time.monotonic() - stored.created <= self.max_age
             ),
         )
-        if stored is not None:
-            self.hits += 1
-            if stored.usage_event is not None:
-                self.on_reuse(stored.usage_event)
-            start_response(stored.status, list(stored.headers))
-            return [stored.body]
 
+    def _replay(self, stored: StoredResponse, start_response: Callable[..., Any]) -> list[bytes]:
+        self.hits += 1
+        if stored.usage_event is not None:
+            self.on_reuse(stored.usage_event)
+        start_response(stored.status, list(stored.headers))
+        return [stored.body]
+
+    def _run_and_keep(
+        self, key: Hashable, state: Hashable, environ: dict[str, Any],
+        start_response: Callable[..., Any],
+    ) -> Iterable[bytes]:  # fmt: skip
+        """Run the app; keep a reusable 200 without Set-Cookie."""
         captured: list[Any] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
@@ -102,19 +115,15 @@ class ResponseCache:
         body_parts = self.wsgi_app(environ, capture)
         if not environ.get(REUSABLE):
             return body_parts
-        try:
-            body = b"".join(body_parts)
-        finally:
-            close = getattr(body_parts, "close", None)
-            if close is not None:
-                close()
+        body = _read_all(body_parts)
         status, headers = captured
         if status.startswith("200") and not any(
             name.lower() == "set-cookie" for name, _ in headers
         ):
-            self.responses.put(key, StoredResponse(
+            stored = StoredResponse(
                 status, tuple(headers), body, state, time.monotonic(), environ.get(USAGE_EVENT)
-            ))  # fmt: skip
+            )
+            self.responses.put(key, stored)
         return [body]
 
     @property
@@ -123,3 +132,13 @@ class ResponseCache:
 
     def __len__(self) -> int:
         return len(self.responses)
+
+
+def _read_all(body_parts: Iterable[bytes]) -> bytes:
+    """A WSGI body as bytes, closed as WSGI asks."""
+    try:
+        return b"".join(body_parts)
+    finally:
+        close = getattr(body_parts, "close", None)
+        if close is not None:
+            close()

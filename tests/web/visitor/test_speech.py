@@ -112,3 +112,20 @@ def test_topic_page_has_listen_buttons_and_regions(client: FlaskClient):
     assert 'data-listen="summary"' in html and 'data-listen="full"' in html
     assert 'data-speech="/nl/words/kamerlid/speech.json"' in html
     assert 'id="player-bar"' in html
+
+
+def test_the_speech_unavailable_message_is_in_the_language_of_the_page(
+    make_app: AppMaker, tmp_path: Path
+):
+    """Was Dutch on every page: the view kept its own Dutch copy of the message."""
+    app = make_app(SPEECH_LIBRARY="libespeak-ng-missing.so.1", SPEECH_CACHE_DIR=str(tmp_path))
+    client = app.test_client()
+    said = {
+        lang: client.get(f"/{lang}/kinderpardon/speech.json").get_json()["message"]
+        for lang in ("nl", "en", "ar", "uk")
+    }
+    assert said["nl"] == "Voorlezen lukt nu niet. Probeer het later nog eens."
+    assert said["en"] == "Reading aloud does not work right now. Please try again later."
+    assert len(set(said.values())) == 4  # each in its own language
+    page = client.get("/en/kinderpardon").get_data(as_text=True)
+    assert f'data-speech-unavailable="{said["en"]}"' in page  # the player says the same
