@@ -9,7 +9,8 @@
 #   ./kiosk.sh bench                       run the benchmarks (bench/), print a table
 #   ./kiosk.sh soak [--minutes M]          ten simulated kiosks against the server (bench/soak.py)
 #   ./kiosk.sh screenshots                 refresh docs/screenshots/
-#   ./kiosk.sh setup                       only install what is missing
+#   ./kiosk.sh setup                       only install what the kiosk needs to run (a kiosk PC)
+#   ./kiosk.sh setup --dev                 the same, and the test tools (Chromium, test packages)
 #
 # Safe to run again: each step is skipped when its result is already up to date.
 set -euo pipefail
@@ -133,6 +134,7 @@ case "$command" in
   bench) setup bench test; exec "$PYTHON" -m bench.run "$@" ;;
   soak) setup test; exec "$PYTHON" -m bench.soak "$@" ;;
   screenshots) setup test; exec "$PYTHON" scripts/take_screenshots.py "$@" ;;
-  setup) setup test ;;
-  *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|soak|screenshots|setup [arguments]" >&2; exit 2 ;;
+  setup)
+    if [ "${1:-}" = --dev ]; then setup test; else setup run; fi ;;
+  *) echo "usage: ./kiosk.sh run|test|check|prerender|set-password|bench|soak|screenshots|setup [--dev] [arguments]" >&2; exit 2 ;;
 esac

@@ -27,7 +27,7 @@ HTML(filename=sys.argv[1], base_url=sys.argv[2]).write_pdf(sys.argv[3], pdf_vari
 
 
 def _leaflet_html(app, work: Path) -> Path:
-    content = services_of(app).content.library.languages["nl"]
+    content = services_of(app).library.current.languages["nl"]
     topic = max(content.topics, key=lambda t: len(t.spoken_full))
     page = PROJECT_ROOT / f".bench-leaflet-{topic.slug}.html"  # beside static/, for its links
     page.write_text(services_of(app).leaflets.document.html(topic, content), encoding="utf-8")

@@ -34,11 +34,11 @@ def prerender_times(
         "LEAFLET_CACHE_DIR": str(work / "leaflets"),
     })  # fmt: skip
     try:
-        topics = services_of(app).content.library.topic_count
+        topics = services_of(app).library.current.topic_count
         everything = _render_everything(app)
         edited = work / "content" / edit
         edited.write_text(edited.read_text() + "\nDit is een nieuwe zin.\n")
-        services_of(app).content.reload()
+        services_of(app).library.reload()
         one = _render_everything(app)
         speech_worker = rss_mb(services_of(app).speech.worker.pid)
     finally:

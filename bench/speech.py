@@ -26,7 +26,7 @@ ROUNDS = 5
 def synthesis_vs_espeak(rate: int = 150) -> dict[str, float]:
     """The kiosk's synthesis path (worker, chunks, joining) against `espeak-ng -w`, same text."""
     app = create_app({"SPEECH_CACHE_DIR": tempfile.mkdtemp(prefix="bench-speech-")})
-    content = services_of(app).content.library.languages["nl"]
+    content = services_of(app).library.current.languages["nl"]
     service = SpeechService(Path(tempfile.mkdtemp(prefix="bench-speech-")), rate=rate)
     work = Path(tempfile.mkdtemp(prefix="bench-wav-"))
     kiosk_times, espeak_times = [], []
@@ -83,7 +83,7 @@ def first_audio() -> dict[str, float]:
     cache = Path(tempfile.mkdtemp(prefix="bench-first-audio-"))
     app = create_app({"SPEECH_CACHE_DIR": str(cache)})
     topic = max(
-        services_of(app).content.library.languages["nl"].topics, key=lambda t: len(t.spoken_full)
+        services_of(app).library.current.languages["nl"].topics, key=lambda t: len(t.spoken_full)
     )
     path = f"/nl/{topic.slug}"
     results: dict[str, list[float]] = {"warm": [], "cold": [], "cold_full": []}

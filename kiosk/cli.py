@@ -78,7 +78,7 @@ def prerender() -> int:
 
     services = build_services(Settings.load())
     failed = 0
-    futures = services.speech.prerender(all_speech_requests(services.content.library))
+    futures = services.speech.prerender(all_speech_requests(services.library.current))
     with tqdm(total=len(futures), unit="text", desc="Speech  ") as bar:
         for future in as_completed(futures):
             if future.exception() is not None:

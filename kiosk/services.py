@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content import LanguageContent, Topic
-from kiosk.content.store import ContentStore
+from kiosk.content.store import LibraryStore
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
 from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.settings import PROJECT_ROOT, Settings
@@ -39,7 +39,7 @@ class Services:
     """Everything the views, the command line and the benchmarks work with."""
 
     settings: Settings
-    content: ContentStore
+    library: LibraryStore
     icons: IconSet
     speech: SpeechService
     leaflets: LeafletService
@@ -53,23 +53,23 @@ class Services:
         """(topic, language content) for every topic in every language."""
         return [
             (topic, language)
-            for language in self.content.library.languages.values()
+            for language in self.library.current.languages.values()
             for topic in language.topics
         ]
 
     def start_prerender(self) -> Prerendering:
         """Render all speech and leaflets in the background; progress shows in /healthz."""
-        futures = self.speech.prerender(all_speech_requests(self.content.library))
+        futures = self.speech.prerender(all_speech_requests(self.library.current))
         return Prerendering(self, futures, self.leaflets.prerender(self.all_leaflets()))
 
     def watch_content(self) -> None:
         """Pick up changed content files while running; render what changed in the background."""
-        self.content.on_change = lambda _library: self.start_prerender()
-        self.content.watch(self.settings.content_watch_seconds)
+        self.library.on_change = lambda _library: self.start_prerender()
+        self.library.watch(self.settings.content_watch_seconds)
 
     def close(self) -> None:
         """Stop watching, stop the helper processes, write the usage counts still in memory."""
-        self.content.stop()
+        self.library.stop()
         self.speech.close()
         self.leaflets.close()
         self.usage.close()
@@ -98,7 +98,7 @@ def build_services(settings: Settings) -> Services:
     database = PrintJobStore(settings.database)
     return Services(
         settings=settings,
-        content=ContentStore(settings.content_dir),
+        library=LibraryStore(settings.content_dir),
         icons=icons,
         speech=SpeechService(
             settings.speech_cache_dir,

@@ -118,7 +118,7 @@ def reading_shot(page: Page, base: str, target: Path) -> None:
 
 def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str = "nl") -> None:
     """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
-    content = services_of(app).content.library.languages[lang]
+    content = services_of(app).library.current.languages[lang]
     leaflet = services_of(app).leaflets.get(content.topic(slug), content)
     name = f"leaflet-{slug}" if lang == "nl" else f"leaflet-{lang}-{slug}"
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(leaflet.pdf), str(target_dir / name)],

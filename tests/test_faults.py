@@ -138,7 +138,7 @@ def test_content_file_that_becomes_unreadable_while_running(
         path.symlink_to(content_dir / "nl" / "weg.md")
     elif fault == "not utf-8":
         path.write_bytes(VALID_TOPIC.encode("utf-16"))
-    store = services_of(app).content
+    store = services_of(app).library
     reload = store.reload()
     page = client.get("/nl/een-test")
     assert "Een ander" in client.get("/nl/andere").get_data(as_text=True)  # the rest works
@@ -148,7 +148,7 @@ def test_content_file_that_becomes_unreadable_while_running(
     # unreadable: the last good version stays on screen, and the staff see why
     assert page.status_code == 200 and "Een test" in page.get_data(as_text=True)
     assert reload.kept_old == ("nl/een-test",) or "een-test" in " ".join(reload.kept_old)
-    [problem] = [p for p in store.library.problems if p.file.endswith("nl/een-test.md")]
+    [problem] = [p for p in store.current.problems if p.file.endswith("nl/een-test.md")]
     assert problem.message, problem
     health = client.get("/healthz").json
     assert health["content"]["status"] == "degraded"

@@ -1,4 +1,4 @@
-"""Load every language folder under content/ into a ContentLibrary, reporting what is broken."""
+"""Load every language folder under content/ into a Library, reporting what is broken."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content.glossary import GLOSSARY_FILE, load_glossary
 from kiosk.content.markdown import GlossaryMatcher, new_markdown
-from kiosk.content.models import ContentLibrary, LanguageContent, Topic
+from kiosk.content.models import LanguageContent, Library, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import PRONUNCIATION_FILE, load_pronunciation
 from kiosk.content.topic_file import TopicFileError, load_topic
@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 KNOWN_DATA_FILES = {GLOSSARY_FILE, PRONUNCIATION_FILE}
 
 
-def load_library(content_dir: Path) -> ContentLibrary:
+def load_library(content_dir: Path) -> Library:
     """Read all content; valid topics are kept, every problem is listed and logged."""
-    library = ContentLibrary()
+    library = Library()
     if not content_dir.is_dir():
         library.problems.append(
             ContentProblem(content_dir.name, "the content folder does not exist")

@@ -145,7 +145,7 @@ class LanguageContent:
 
 
 @dataclass
-class ContentLibrary:
+class Library:
     """All languages that have content, and every problem found while loading."""
 
     languages: dict[str, LanguageContent] = field(default_factory=dict)

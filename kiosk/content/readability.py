@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 import textstat
 from wordfreq import zipf_frequency
 
-from kiosk.content.models import ContentLibrary, LanguageContent, Topic
+from kiosk.content.models import LanguageContent, Library, Topic
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _FINAL = re.compile(r"[.!?:;…]['’”)]*$")
@@ -202,7 +202,7 @@ class LibraryReport:
         }
 
 
-def measure_library(library: ContentLibrary, thresholds: Thresholds) -> LibraryReport:
+def measure_library(library: Library, thresholds: Thresholds) -> LibraryReport:
     """Measure every topic; list missing translations and unused list entries."""
     reports = [
         measure_topic(topic, content, thresholds)

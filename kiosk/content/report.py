@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kiosk.content.models import ContentLibrary
+from kiosk.content.models import Library
 from kiosk.content.readability import LibraryReport, TopicReport
 
 
-def format_report(library: ContentLibrary, report: LibraryReport) -> str:
+def format_report(library: Library, report: LibraryReport) -> str:
     """What `run.py check` prints."""
     lines: list[str] = []
     if library.problems:
@@ -52,7 +52,7 @@ def _note_lines(report: LibraryReport) -> list[str]:
     ]
 
 
-def _summary_line(library: ContentLibrary, report: LibraryReport) -> str:
+def _summary_line(library: Library, report: LibraryReport) -> str:
     failing = sum(1 for topic in report.topics if topic.failures)
     if library.problems or failing:
         problems = len(library.problems)

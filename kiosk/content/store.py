@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk.content.library_loader import load_library
-from kiosk.content.models import ContentLibrary
+from kiosk.content.models import Library
 from kiosk.content.problems import ContentProblem
 
 log = logging.getLogger(__name__)
@@ -30,10 +30,10 @@ class Reload:
     kept_old: tuple[str, ...] = ()
 
 
-class ContentStore:
-    """Holds the current ContentLibrary; safe to read from any thread."""
+class LibraryStore:
+    """Holds the library being shown (`current`); safe to read from any thread."""
 
-    def __init__(self, folder: Path, on_change: Callable[[ContentLibrary], None] | None = None):
+    def __init__(self, folder: Path, on_change: Callable[[Library], None] | None = None):
         self.folder = folder
         self.on_change = on_change
         self._lock = threading.Lock()
@@ -45,8 +45,8 @@ class ContentStore:
         self._stop = threading.Event()
 
     @property
-    def library(self) -> ContentLibrary:
-        """The content shown now."""
+    def current(self) -> Library:
+        """The library shown now."""
         return self._library
 
     def reload(self) -> Reload:
@@ -100,7 +100,7 @@ class ContentStore:
                     snapshot[str(path)] = (stat.st_mtime_ns, stat.st_size)
         return snapshot
 
-    def _keep_working_topics(self, old: ContentLibrary, fresh: ContentLibrary) -> list[str]:
+    def _keep_working_topics(self, old: Library, fresh: Library) -> list[str]:
         """Put back old topics whose file now has a problem (but still exists)."""
         broken_files = {problem.file for problem in fresh.problems}
         kept = []
@@ -127,4 +127,4 @@ class ContentStore:
         return kept
 
 
-__all__ = ["ContentProblem", "ContentStore", "Reload"]
+__all__ = ["ContentProblem", "LibraryStore", "Reload"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.content import ContentLibrary, LanguageContent
+from kiosk.content import LanguageContent, Library
 from kiosk.speech import SpeechRequest
 from kiosk.ui.messages import message, spoken_message_names
 
@@ -12,7 +12,7 @@ def speech_request(content: LanguageContent, sentences: tuple[str, ...]) -> Spee
     return SpeechRequest(sentences, content.language.voice, content.pronunciation)
 
 
-def all_speech_requests(library: ContentLibrary) -> list[SpeechRequest]:
+def all_speech_requests(library: Library) -> list[SpeechRequest]:
     """Everything that can be read aloud; topic summaries first (the most used)."""
     summaries, rest = [], []
     for lang, content in library.languages.items():

@@ -22,7 +22,7 @@ def visitor_language() -> str:
     first = request.path.strip("/").split("/", 1)[0]
     return (
         first
-        if first in LANGUAGES and first in current_services().content.library.languages
+        if first in LANGUAGES and first in current_services().library.current.languages
         else "nl"
     )
 

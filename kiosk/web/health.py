@@ -14,7 +14,7 @@ bp = Blueprint("health", __name__)
 def healthz() -> ResponseReturnValue:
     """Overall status and each part's (content, speech, leaflets, printer); 503 when nothing
     can be shown."""
-    library = current_services().content.library
+    library = current_services().library.current
     if library.topic_count == 0:
         content_status = "error"
     elif library.problems:

@@ -36,7 +36,7 @@ def _add_caches(app: Flask, services: Services) -> None:
     services.pages = PageCache(int(settings.page_cache_mb * MB))
     responses = ResponseCache(
         app.wsgi_app,
-        state=lambda: (services.content.generation, services.printing.printer_status()),
+        state=lambda: (services.library.generation, services.printing.printer_status()),
         on_reuse=lambda event: services.usage.record(*event),
         max_bytes=int(settings.response_cache_mb * MB),
         max_age=settings.response_cache_seconds,

@@ -52,7 +52,7 @@ def _layout() -> str:
 
 def _page_key(template: str, lang: str, layout: str, variant: Hashable) -> Hashable:
     """Everything a shared page depends on."""
-    generation = current_services().content.generation
+    generation = current_services().library.generation
     return (template, lang, layout, request.path, current_preferences(), generation, variant)
 
 

@@ -25,7 +25,7 @@ def init_template_context(app: Flask, services: Services) -> None:
         theme page goes to the topic index, as themes are named differently per language)."""
         args = dict(request.view_args or {})
         links = []
-        for code, content in services.content.library.languages.items():
+        for code, content in services.library.current.languages.items():
             if "lang" in args and request.endpoint and request.endpoint != "pages.theme":
                 url = url_for(request.endpoint, **{**args, "lang": code})
             else:

@@ -37,15 +37,15 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(
     for future in services_of(app).start_prerender().speech:
         future.result(120)
     before = speech.syntheses
-    old_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).content.library)}
+    old_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).library.current)}
     edit(content_copy / "nl" / "kindbruiden.md", "Zo werden deze meisjes eerder beschermd.",
          "Zo werden deze meisjes sneller beschermd.")  # fmt: skip
-    result = services_of(app).content.reload()
+    result = services_of(app).library.reload()
     assert result.changed
     assert "sneller beschermd" in client.get("/nl/kindbruiden").get_data(as_text=True)
     for future in services_of(app).start_prerender().speech:
         future.result(120)
-    new_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).content.library)}
+    new_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).library.current)}
     assert len(new_keys - old_keys) == 1  # the whole text of that one topic
     assert speech.syntheses == before + 1
 
@@ -54,7 +54,7 @@ def test_a_broken_edit_keeps_the_last_good_version(make_app: AppMaker, content_c
     app = make_app(content_copy)
     client = app.test_client()
     edit(content_copy / "nl" / "kinderpardon.md", "icon: baby", "icon: [kapot")
-    services_of(app).content.reload()
+    services_of(app).library.reload()
     page = client.get("/nl/kinderpardon")
     assert page.status_code == 200 and "Kinderpardon en generaal pardon" in page.get_data(
         as_text=True
@@ -63,7 +63,7 @@ def test_a_broken_edit_keeps_the_last_good_version(make_app: AppMaker, content_c
     assert problem["file"] == "content/nl/kinderpardon.md"
     assert problem["message"].endswith("(the last good version is still shown)")
     edit(content_copy / "nl" / "kinderpardon.md", "icon: [kapot", "icon: baby")
-    services_of(app).content.reload()
+    services_of(app).library.reload()
     assert client.get("/healthz").get_json()["content"]["problems"] == []
 
 
@@ -73,14 +73,14 @@ def test_added_and_removed_files(make_app: AppMaker, content_copy: Path):
     new = (content_copy / "nl" / "kindbruiden.md").read_text().replace("order: 8", "order: 11")
     (content_copy / "nl" / "nieuw-onderwerp.md").write_text(new)
     (content_copy / "nl" / "leven-in-detentie.md").unlink()
-    services_of(app).content.reload()
+    services_of(app).library.reload()
     assert client.get("/nl/nieuw-onderwerp").status_code == 200
     assert client.get("/nl/leven-in-detentie").status_code == 404
 
 
 def test_the_watcher_notices_changes(make_app: AppMaker, content_copy: Path):
     app = make_app(content_copy)
-    store = services_of(app).content
+    store = services_of(app).library
     changes = []
     store.on_change = changes.append
     store.watch(0.1)
@@ -91,6 +91,6 @@ def test_the_watcher_notices_changes(make_app: AppMaker, content_copy: Path):
         while not changes:
             assert time.monotonic() < deadline, "no reload"
             time.sleep(0.05)
-        assert store.library.topic("nl", "kindbruiden").title == "Kindbruiden beschermen"
+        assert store.current.topic("nl", "kindbruiden").title == "Kindbruiden beschermen"
     finally:
         store.stop()

@@ -42,7 +42,7 @@ def test_any_path_is_a_page_or_a_calm_not_found(
         body = response.get_data()
         assert response.status_code in (200, 308, 404), (path, response.status_code)
         if response.status_code == 200:
-            known = services_of(bundled_app).content.library.languages
+            known = services_of(bundled_app).library.current.languages
             # only real languages and their pages answer, and the start page, which is what
             # an address of only slashes ("/%2F/" is "//" once decoded) comes to
             assert lang in known or not unquote(path).strip("/"), path

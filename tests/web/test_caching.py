@@ -96,7 +96,7 @@ def test_changed_content_is_shown_at_once(
     client.get("/nl/een-test")
     assert "Een test" in client.get("/nl/een-test").get_data(as_text=True)
     path.write_text(VALID_TOPIC.replace("title: Een test", "title: Een nieuwe titel"))
-    services_of(app).content.reload()
+    services_of(app).library.reload()
     assert "Een nieuwe titel" in client.get("/nl/een-test").get_data(as_text=True)
 
 

@@ -105,7 +105,7 @@ def test_hostile_content_is_refused_with_file_and_line_or_shown_as_text(
             f"nl/kwaad-{index}.md", VALID_TOPIC.replace("Een zin met", f"{snippet}\n\nEen zin met")
         )
     app = make_app(content_dir)
-    library = services_of(app).content.library
+    library = services_of(app).library.current
     client = app.test_client()
     for index in range(len(HOSTILE_SNIPPETS)):
         problems = [p for p in library.problems if p.file.endswith(f"kwaad-{index}.md")]

@@ -104,7 +104,7 @@ def logout() -> ResponseReturnValue:
 @staff_only
 def dashboard() -> ResponseReturnValue:
     """Health, printer, content and readability, usage."""
-    library = current_services().content.library
+    library = current_services().library.current
     report = measure_library(library, Thresholds.from_config(current_app.config))
     usage = current_services().usage
     days = usage.per_day(30)
@@ -129,7 +129,7 @@ def dashboard() -> ResponseReturnValue:
 @staff_only
 def reload_content() -> ResponseReturnValue:
     """Read the content files again now."""
-    result = current_services().content.reload()
+    result = current_services().library.reload()
     kept = (
         f" De oude versie blijft staan van: {', '.join(result.kept_old)}."
         if result.kept_old

@@ -22,7 +22,7 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 def language_or_404(lang: str) -> LanguageContent:
     """The content of a language that exists, or a 404."""
-    content = current_services().content.library.language(lang) if _LANG.match(lang) else None
+    content = current_services().library.current.language(lang) if _LANG.match(lang) else None
     if content is None:
         abort(404)
     return content
@@ -40,7 +40,7 @@ def topic_or_404(lang: str, slug: str) -> Topic:
 def start() -> str:
     """The start screen: what this kiosk is, and one big way in."""
     languages = sorted(
-        (content.language for content in current_services().content.library.languages.values()),
+        (content.language for content in current_services().library.current.languages.values()),
         key=lambda language: language.code != DEFAULT_LANGUAGE,  # the kiosk's own language first
     )
     return render_page("visitor/start.html", cache_variant="start", languages=languages)
@@ -72,7 +72,7 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
     """A topic: title, summary, whose position it is, key points, text and hard words."""
     content = language_or_404(lang)
     if _SLUG.match(slug) and content.topic(slug) is None:
-        dutch = current_services().content.library.topic(DEFAULT_LANGUAGE, slug)
+        dutch = current_services().library.current.topic(DEFAULT_LANGUAGE, slug)
         if dutch is not None:  # not translated yet: say so, in this language, and offer Dutch
             return render_page("visitor/untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
