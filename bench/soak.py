@@ -34,6 +34,7 @@ from pathlib import Path
 from bench.serving import kiosk_server
 from devtools.processes import children, rss_mb
 from kiosk.settings import PROJECT_ROOT
+from kiosk.ui.preferences import Preferences
 
 #: Seconds any one request may take (the kiosk itself waits up to 30 s for a speech rendering).
 REQUEST_TIMEOUT = 35.0
@@ -282,7 +283,7 @@ class Kiosk:
         answer = self.page("start", "/")
         if answer is not None and answer.status == 200:
             classes = _HTML_CLASSES.search(answer.text)
-            if classes is None or classes[1] != "text-100 theme-default":
+            if classes is None or classes[1] != Preferences().html_classes:
                 self.tally.problem(f"after the reset the start page has {classes and classes[1]}")
 
     def print(self, lang: str, slug: str) -> None:
