@@ -125,11 +125,11 @@ def check(content_dir: Path | None, as_json: bool = False) -> int:
     from kiosk.content import load_library
     from kiosk.content.readability import Thresholds, measure_library
     from kiosk.content.report import format_report
-    from kiosk.settings import load_config
+    from kiosk.settings import Settings
 
-    config = load_config()
-    library = load_library(content_dir or Path(config["CONTENT_DIR"]))
-    report = measure_library(library, Thresholds.from_config(config))
+    settings = Settings.load()
+    library = load_library(content_dir or settings.content_dir)
+    report = measure_library(library, Thresholds.from_settings(settings))
     failed = bool(library.problems) or report.failures > 0 or library.topic_count == 0
     if as_json:
         data = {"ok": not failed, "problems": [p.as_dict() for p in library.problems]}

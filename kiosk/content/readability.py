@@ -4,13 +4,16 @@ hints, measured against the project's own thresholds (no official B1 cut-off exi
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import textstat
 from wordfreq import zipf_frequency
 
 from kiosk.content.models import LanguageContent, Library, Topic
+
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _FINAL = re.compile(r"[.!?:;…]['’”)]*$")
@@ -25,21 +28,20 @@ _PARTICIPLE = re.compile(r"^(ge|be|ver|ont|her|er)\w+(d|t|en)$")
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The project's targets for plain language (config READABILITY_*)."""
+    """The project's targets for plain language (the READABILITY_* settings)."""
 
-    min_flesch_douma: float = 70
-    max_average_words: float = 12
-    max_sentence_words: int = 20
-    max_rare_share: float = 0.05
+    min_flesch_douma: float
+    max_average_words: float
+    max_sentence_words: int
+    max_rare_share: float
 
     @classmethod
-    def from_config(cls, config: Mapping[str, object]) -> Thresholds:
-        """From READABILITY_MIN_FLESCH_DOUMA and friends."""
+    def from_settings(cls, settings: Settings) -> Thresholds:
         return cls(
-            float(config["READABILITY_MIN_FLESCH_DOUMA"]),  # type: ignore[arg-type]
-            float(config["READABILITY_MAX_AVERAGE_WORDS"]),  # type: ignore[arg-type]
-            int(config["READABILITY_MAX_SENTENCE_WORDS"]),  # type: ignore[arg-type]
-            float(config["READABILITY_MAX_RARE_SHARE"]),  # type: ignore[arg-type]
+            settings.readability_min_flesch_douma,
+            settings.readability_max_average_words,
+            settings.readability_max_sentence_words,
+            settings.readability_max_rare_share,
         )
 
 

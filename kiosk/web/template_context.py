@@ -18,7 +18,11 @@ from kiosk.web.preferences import current_preferences
 
 def init_template_context(app: Flask, services: Services) -> None:
     """Register the globals and the per-request context."""
-    app.jinja_env.globals.update(icon=services.icons.svg, printer_problem_text=printer_problem_text)
+    app.jinja_env.globals.update(
+        icon=services.icons.svg,
+        printer_problem_text=printer_problem_text,
+        settings=services.settings,
+    )
 
     def language_links() -> list[tuple[Language, str]]:
         """This page in every language that has content (a topic page stays on its topic; a

@@ -105,7 +105,7 @@ def logout() -> ResponseReturnValue:
 def dashboard() -> ResponseReturnValue:
     """Health, printer, content and readability, usage."""
     library = current_services().library.current
-    report = measure_library(library, Thresholds.from_config(current_app.config))
+    report = measure_library(library, Thresholds.from_settings(current_services().settings))
     usage = current_services().usage
     days = usage.per_day(30)
     return render_template(
