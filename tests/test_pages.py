@@ -137,7 +137,7 @@ def test_server_error_gets_a_calm_page(content_dir: Path, write: ContentWriter, 
 
 
 def test_security_headers_on_every_response(client: FlaskClient):
-    for path in ["/", "/nl/", "/nl/kinderpardon", "/healthz", "/nope", "/static/css/kiosk.css"]:
+    for path in ["/", "/nl/", "/nl/kinderpardon", "/healthz", "/nope", "/static/css/base.css"]:
         response = client.get(path)
         response.close()
         headers = response.headers
