@@ -160,7 +160,7 @@ def test_pages_use_only_local_assets(client: FlaskClient):
     for asset in [
         "/static/vendor/js/htmx.min.js",
         "/static/js/kiosk.js",
-        "/static/css/fonts.css",
+        "/static/vendor/css/atkinson-hyperlegible-next.css",
         "/static/vendor/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2",
     ]:
         response = client.get(asset)
