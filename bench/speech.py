@@ -60,7 +60,7 @@ def synthesis_vs_espeak(rate: int = 150) -> dict[str, float]:
 
 FIRST_AUDIO = """async (part) => {
   const button = document.querySelector(`[data-listen="${part}"]`);
-  const audio = window.kioskReadAloud.audio;
+  const audio = window.kiosk.readAloud.audio;
   const playing = new Promise((done) => audio.addEventListener("playing", done, { once: true }));
   const started = performance.now();
   button.click();

@@ -48,6 +48,7 @@ class LeafletService:
         self.worker = WorkerProcess("PDF renderer", start_pdf_renderer, (roots,), timeout)
         self._style_digest = _digest_of_files(
             sorted((project_root / "static" / "css").rglob("*.css"))
+            + sorted((project_root / "static" / "vendor" / "css").glob("*.css"))
             + sorted((project_root / "static" / "vendor" / "fonts").glob("*"))
         )
         self._shared: SharedWork[Leaflet] = SharedWork()

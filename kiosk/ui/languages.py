@@ -16,7 +16,8 @@ class Language:
     voice: str = ""
     #: The sentence that says whose position a topic is ({whose} from the front matter).
     position_phrase: str = "This is the position of {whose}."
-    #: A stylesheet in static/css/ with the fonts for a script the main font lacks.
+    #: A stylesheet in static/vendor/css/ (made by the set-up from npm) with the fonts for a
+    #: script the main font lacks.
     font_css: str = ""
 
 
@@ -33,21 +34,21 @@ LANGUAGES: dict[str, Language] = {
             "rtl",
             voice="ar",
             position_phrase="هذا هو موقف {whose}.",
-            font_css="fonts-arabic.css",
+            font_css="noto-sans-arabic.css",
         ),
         Language(
             "uk",
             "Українська",
             voice="uk",
             position_phrase="Це позиція {whose}.",
-            font_css="fonts-cyrillic.css",
+            font_css="noto-sans-cyrillic.css",
         ),
         Language("tr", "Türkçe", voice="tr"),
         Language("pl", "Polski", voice="pl"),
         Language("de", "Deutsch", voice="de"),
         Language("fr", "Français", voice="fr"),
         Language("es", "Español", voice="es"),
-        Language("fa", "فارسی", "rtl", voice="fa", font_css="fonts-arabic.css"),
+        Language("fa", "فارسی", "rtl", voice="fa", font_css="noto-sans-arabic.css"),
         Language("ti", "ትግርኛ"),
         Language("so", "Soomaali"),
     )

@@ -1,9 +1,61 @@
 // The kiosk's own behaviour: focus after a page swap, settings, touch hygiene, and the idle
-// reset that leaves nothing of one visitor for the next.
+// reset that leaves nothing of one visitor for the next. It defines window.kiosk, the one
+// front-end module; read-aloud.js (loaded after this file, see layout.html) adds readAloud.
+//
+// The data-* protocol: what the server writes into the page and the scripts read. This is the
+// one list of it (docs/FRONTEND.md repeats it for readers of the docs).
+//
+// | attribute | on | written by | meaning, read by |
+// |---|---|---|---|
+// | data-default-classes | body | layout.html | the <html> classes of the default settings ("text-100 theme-default"); the idle reset is needed when they differ (kiosk.js) |
+// | data-default-volume | body | layout.html | the default volume, 0 to 1; the idle reset is needed when data-volume differs (kiosk.js) |
+// | data-volume | body | layout.html, kiosk.js | this visitor's volume, 0 to 1; updated by kiosk.preferences.apply; the audio plays at it (read-aloud.js) |
+// | data-idle-seconds | body | layout.html | seconds without a touch before the idle warning (kiosk.js) |
+// | data-idle-warning-seconds | body | layout.html | seconds the idle warning counts down before the reset (kiosk.js) |
+// | data-reset-url | body | layout.html | POST here (with the CSRF token) to forget the visitor's settings (kiosk.js) |
+// | data-csrf-token | body | layout.html | the token for the X-CSRFToken header of the scripts' POSTs |
+// | data-listen-done-url | body | layout.html | POST lang and slug here when a topic was heard to the end (read-aloud.js) |
+// | data-speech-unavailable | body | layout.html | the message shown when speech fails, in the page's language (read-aloud.js) |
+// | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start}]}); a Listen button plays the region it is in (read-aloud.js) |
+// | data-lang, data-slug | the topic article | topic.html | which topic a region reads, for data-listen-done-url (read-aloud.js) |
+// | data-speak-now | a region with data-speech | print_status.html | read it aloud once as soon as it appears; the value is a key, so each new state is read once (read-aloud.js) |
+// | data-player | .player (listen_buttons) | player.html | the Listen buttons of a region; hidden until the script runs (read-aloud.js) |
+// | data-player-status | .player__status | player.html | where a region's speech error is shown (read-aloud.js) |
+// | data-listen | button | player.html | "summary" or "full": play the region's speech, or all of it (?part=full) (read-aloud.js) |
+// | data-action | button in #player-bar | player.html | previous, repeat, pause, resume, next, stop (read-aloud.js) |
+// | data-speed | button in #player-bar | player.html | playback rate (0.75, 1, 1.25), pitch kept; aria-pressed marks the chosen one (read-aloud.js) |
+// | data-s | span.s | sentences.html, the content's HTML | the sentence's number in its region's speech: highlighted while spoken, a tap plays from it (read-aloud.js) |
+// | data-idle-continue | button in #idle-dialog | dialog.html | "I am still here": closes the idle warning (kiosk.js) |
+// | data-state | #print-status | print_status.html | the print job's state (waiting, printing, done, failed), for tests and styles |
+//
+// Ids the scripts use: #page (htmx swaps pages into it; focus goes to its h1), #player-bar, #idle-dialog,
+// #idle-count (the countdown number), #settings-bar (swapped by a settings tap).
+// Events: the server's HX-Trigger "kiosk:preferences" ({classes, volume}) after a settings tap.
+// Classes the scripts set: is-reading (on the region being read, and on body while the bar shows),
+// is-current (on the .s spans being spoken).
+//
+// The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js, loaded after it, adds
+// readAloud):
+//   kiosk.preferences.apply({classes, volume})  give the page new settings at once
+//   kiosk.idle.warn()                           show the idle warning now (and read it aloud)
+//   kiosk.idle.reset()                          forget the visitor and go back to the start
+//   kiosk.readAloud.audio                       the one <audio> element of the kiosk
+//   kiosk.readAloud.speak(region)               read a region with data-speech aloud
+//   kiosk.readAloud.stop()                      stop speech at once
+//   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start}, or null
 (() => {
   "use strict";
 
   const body = document.body;
+  const dialog = document.getElementById("idle-dialog");
+
+  // The one front-end module. readAloud is filled in by read-aloud.js.
+  const kiosk = {
+    readAloud: null,
+    idle: { reset, warn },
+    preferences: { apply: applyPreferences },
+  };
+  window.kiosk = kiosk;
 
   // After htmx swaps in a new page, move focus to its heading, as a full page load would.
   document.addEventListener("htmx:afterSettle", (event) => {
@@ -14,13 +66,12 @@
   });
 
   // A settings tap: the server answers with the new classes and volume.
-  document.addEventListener("kiosk:preferences", (event) => {
-    const { classes, volume } = event.detail;
-    const root = document.documentElement;
-    root.className = classes;
+  function applyPreferences({ classes, volume }) {
+    document.documentElement.className = classes;
     body.dataset.volume = volume;
-    if (window.kioskReadAloud) window.kioskReadAloud.audio.volume = Number(volume);
-  });
+    if (kiosk.readAloud) kiosk.readAloud.audio.volume = Number(volume);
+  }
+  document.addEventListener("kiosk:preferences", (event) => applyPreferences(event.detail));
 
   // No long-press menu, no dragging things out of the page.
   document.addEventListener("contextmenu", (event) => event.preventDefault());
@@ -29,7 +80,6 @@
   // Idle reset.
   const idleSeconds = Number(body.dataset.idleSeconds || 90);
   const warningSeconds = Number(body.dataset.idleWarningSeconds || 30);
-  const dialog = document.getElementById("idle-dialog");
   let lastActivity = Date.now();
   let countdown = null;
 
@@ -42,13 +92,12 @@
 
   function somethingToReset() {
     const atStart = window.location.pathname === "/";
-    const defaults = document.documentElement.className === "text-100 theme-default";
-    return !atStart || !defaults || body.dataset.volume !== "0.6";
+    const defaults = document.documentElement.className === body.dataset.defaultClasses;
+    return !atStart || !defaults || body.dataset.volume !== body.dataset.defaultVolume;
   }
 
   function listening() {
-    const player = window.kioskReadAloud;
-    const state = player && player.state();
+    const state = kiosk.readAloud && kiosk.readAloud.state();
     return Boolean(state && !state.paused && !dialog.open);
   }
 
@@ -56,7 +105,7 @@
     let left = warningSeconds;
     document.getElementById("idle-count").textContent = String(left);
     dialog.showModal();
-    if (window.kioskReadAloud) window.kioskReadAloud.speak(dialog);
+    if (kiosk.readAloud) kiosk.readAloud.speak(dialog);
     countdown = window.setInterval(() => {
       left -= 1;
       document.getElementById("idle-count").textContent = String(Math.max(left, 0));
@@ -67,14 +116,14 @@
   function keepGoing() {
     window.clearInterval(countdown);
     countdown = null;
-    if (window.kioskReadAloud) window.kioskReadAloud.stop();
+    if (kiosk.readAloud) kiosk.readAloud.stop();
     dialog.close();
     activity();
   }
 
   async function reset() {
     window.clearInterval(countdown);
-    if (window.kioskReadAloud) window.kioskReadAloud.stop();
+    if (kiosk.readAloud) kiosk.readAloud.stop();
     try {
       await fetch(body.dataset.resetUrl, {
         method: "POST",
@@ -104,6 +153,4 @@
     if (listening()) activity();
     if (Date.now() - lastActivity >= idleSeconds * 1000 && somethingToReset()) warn();
   }, 500);
-
-  window.kioskIdle = { reset, warn };
 })();

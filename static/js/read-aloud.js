@@ -2,8 +2,12 @@
 // the sentence being spoken and scrolls it into view, and drives the control bar: pause,
 // continue, stop, previous / repeat / next sentence, and three speeds (pitch kept).
 // One audio element for the whole kiosk: new speech or any navigation stops the old at once.
+// Registers itself as window.kiosk.readAloud, so it is loaded after kiosk.js (see layout.html);
+// the data-* attributes it reads are listed at the top of kiosk.js.
 (() => {
   "use strict";
+
+  if (!window.kiosk) throw new Error("read-aloud.js needs kiosk.js, loaded before it");
 
   const audio = new Audio();
   audio.preload = "auto";
@@ -162,7 +166,7 @@
   // A topic heard to the end is counted for the staff's statistics (no visitor data).
   function countHeard(region) {
     const body = new URLSearchParams({ lang: region.dataset.lang, slug: region.dataset.slug });
-    fetch("/usage/listen-done", {
+    fetch(document.body.dataset.listenDoneUrl, {
       method: "POST",
       body,
       headers: { "X-CSRFToken": document.body.dataset.csrfToken },
@@ -220,8 +224,8 @@
   showPlayers();
   speakNewMessages();
 
-  // For tests and the staff's diagnostics: what is playing now.
-  window.kioskReadAloud = {
+  // The read-aloud part of the front-end module (see kiosk.js).
+  window.kiosk.readAloud = {
     audio,
     speak: (region) => playRegion(region, null, null),
     stop: () => stop(),

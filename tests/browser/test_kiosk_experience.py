@@ -100,7 +100,7 @@ def test_controls_change_the_page_and_survive_navigation(page: Page, live_server
     expect(page.get_by_text("Geluid: 100%")).to_be_visible()
     page.get_by_role("button", name="Voorlezen", exact=True).click()
     wait_for(page, "s && !s.paused")
-    assert page.evaluate("window.kioskReadAloud.audio.volume") == 1
+    assert page.evaluate("window.kiosk.readAloud.audio.volume") == 1
     page.get_by_role("button", name="Stop").click()
     page.get_by_role("link", name="Onderwerpen").first.click()
     expect(page.locator("h1")).to_have_text("Onderwerpen")
@@ -202,5 +202,5 @@ def test_idle_warning_then_reset_leaves_nothing(browser: Browser, idle_server):
     stored = page.evaluate("Object.fromEntries(Object.entries(sessionStorage))")
     assert stored in ({}, {"htmx-current-path-for-history": "/"}), stored
     assert page.evaluate("history.length") == history_at_start
-    assert page.evaluate("window.kioskReadAloud.state()") is None
+    assert page.evaluate("window.kiosk.readAloud.state()") is None
     context.close()

@@ -12,13 +12,13 @@ from tests.browser.test_smoke import AXE_OPTIONS
 
 
 def state(page: Page) -> dict:
-    return page.evaluate("window.kioskReadAloud.state()")
+    return page.evaluate("window.kiosk.readAloud.state()")
 
 
 def wait_for(page: Page, condition: str, timeout: float = 10_000) -> None:
     """Poll the player's state until `condition` (JavaScript, on `s`) holds. Polled from
     Python: the page's Content-Security-Policy forbids evaluating strings inside it."""
-    check = f"() => {{ const s = window.kioskReadAloud.state(); return Boolean({condition}); }}"
+    check = f"() => {{ const s = window.kiosk.readAloud.state(); return Boolean({condition}); }}"
     deadline = time.monotonic() + timeout / 1000
     while not page.evaluate(check):
         assert time.monotonic() < deadline, f"timed out waiting for {condition}: {state(page)}"
@@ -85,7 +85,7 @@ def test_speed_changes_and_keeps_playing(reading: Page):
     expect(page.get_by_role("button", name="Normaal", exact=True)).to_have_attribute(
         "aria-pressed", "false"
     )
-    assert page.evaluate("window.kioskReadAloud.audio.preservesPitch") is True
+    assert page.evaluate("window.kiosk.readAloud.audio.preservesPitch") is True
     page.get_by_role("button", name="Langzamer").click()
     wait_for(page, "s.rate === 0.75")
 
@@ -111,7 +111,7 @@ def test_stop_and_navigation_end_the_speech(reading: Page):
     page.get_by_role("link", name="Onderwerpen").first.click()
     expect(page.locator("h1")).to_have_text("Onderwerpen")
     assert state(page) is None
-    assert page.evaluate("window.kioskReadAloud.audio.paused") is True
+    assert page.evaluate("window.kiosk.readAloud.audio.paused") is True
     expect(page.locator("#player-bar")).to_be_hidden()
 
 

@@ -106,7 +106,7 @@ def test_old_answers_and_other_requests_are_not_reused(make_app: AppMaker):
     for _ in range(3):
         client.get("/nl/kinderpardon")
         client.get("/nl/kinderpardon?x=1")
-        client.get("/static/css/kiosk.css").close()
+        client.get("/static/css/base.css").close()
         client.get("/healthz")
     assert services_of(app).responses.hits == 0
 

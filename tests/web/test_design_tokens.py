@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+import tinycss2
+import tinycss2.color4
 
 from kiosk.settings import PROJECT_ROOT
 
@@ -76,3 +78,58 @@ def test_focus_ring_stands_out_against_every_background(theme: str):
             for ring in ("colour-focus-outer", "colour-focus-inner")
         )
         assert best >= 3, background
+
+
+# Colours are named once, in tokens.css; every other stylesheet uses them through var().
+STYLESHEETS = sorted((PROJECT_ROOT / "static/css").rglob("*.css"))
+NOT_COLOURS = {"transparent", "currentcolor"}  # keywords, not a colour of the palette
+COLOUR_FUNCTIONS = {"rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"}
+
+
+def raw_colours(tokens: list) -> list[str]:
+    """The colour values (hex, rgb(), hsl(), named colours) among CSS tokens, at any depth."""
+    found = []
+    for token in tokens:
+        is_function = token.type == "function" and token.lower_name in COLOUR_FUNCTIONS
+        is_keyword = token.type == "ident" and token.lower_value in NOT_COLOURS
+        if is_function or (not is_keyword and tinycss2.color4.parse_color(token) is not None):
+            found.append(tinycss2.serialize([token]))
+            continue
+        if token.type in ("function", "() block", "[] block", "{} block"):
+            found += raw_colours(token.arguments if token.type == "function" else token.content)
+    return found
+
+
+def declarations(rules: list) -> list:
+    """Every declaration of a stylesheet, also inside @media, @page and nested at-rules."""
+    found = []
+    for rule in rules:
+        if rule.type == "declaration":
+            found.append(rule)
+        elif rule.type in ("qualified-rule", "at-rule") and rule.content is not None:
+            found += declarations(tinycss2.parse_blocks_contents(rule.content, True, True))
+    return found
+
+
+def test_every_stylesheet_is_checked():
+    names = {path.relative_to(PROJECT_ROOT / "static/css").as_posix() for path in STYLESHEETS}
+    assert {"tokens.css", "base.css", "leaflet.css"} <= names
+    assert any(name.startswith("components/") for name in names)
+
+
+@pytest.mark.parametrize("path", STYLESHEETS, ids=lambda path: path.name)
+def test_no_raw_colours_outside_the_tokens(path):
+    rules = tinycss2.parse_stylesheet(path.read_text(), skip_comments=True, skip_whitespace=True)
+    raw = {
+        declaration.name: raw_colours(declaration.value)
+        for declaration in declarations(rules)
+        if path.name != "tokens.css" and raw_colours(declaration.value)
+    }
+    assert raw == {}
+
+
+def test_the_check_finds_raw_colours():
+    css = "a { color: #fff; background: rgb(0 0 0 / 0.5); border: 1px solid red; fill: var(--x) }"
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    found = [raw_colours(declaration.value) for declaration in declarations(rules)]
+    assert found == [["#fff"], ["rgb(0 0 0 / 0.5)"], ["red"], []]

@@ -31,7 +31,7 @@ HOSTILE_SNIPPETS = [
 EVERY_KIND_OF_URL = [
     "/", "/nl/", "/nl/kinderpardon", "/nl/help", "/nl/kinderpardon/speech.json",
     "/nl/kinderpardon/print", "/nl/kinderpardon/leaflet.pdf", "/healthz", "/staff/",
-    "/staff/login", "/nope", "/nl/nope", "/static/css/kiosk.css", "/static/js/kiosk.js",
+    "/staff/login", "/nope", "/nl/nope", "/static/css/base.css", "/static/js/kiosk.js",
 ]  # fmt: skip
 
 

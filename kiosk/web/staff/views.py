@@ -75,22 +75,22 @@ def staff_only(view):
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     """The password form."""
-    message = None
+    problem = None
     if request.method == "POST":
         result = gate().attempt(request.form.get("password", ""))
         if result.outcome == "ok":
             session.clear()
             session["staff_until"] = _login_expiry()
             return redirect(url_for("staff.dashboard"), 303)
-        message = {
+        problem = {
             "wrong": "Dat wachtwoord klopt niet.",
             "locked": f"Te vaak een verkeerd wachtwoord. Probeer het over {result.wait_seconds} "
             "seconden opnieuw.",
             "no-password": "Er is nog geen wachtwoord. Zet er een met: python run.py set-password",
         }[result.outcome]
         current_app.logger.warning("staff login refused: %s", result.outcome)
-    status = 401 if message else 200
-    return render_template("staff/login.html", message=message, language=LANGUAGES["nl"]), status
+    status = 401 if problem else 200
+    return render_template("staff/login.html", problem=problem, language=LANGUAGES["nl"]), status
 
 
 @bp.post("/logout")

@@ -140,7 +140,7 @@ def test_server_error_gets_a_calm_page(
 
 
 def test_security_headers_on_every_response(client: FlaskClient):
-    for path in ["/", "/nl/", "/nl/kinderpardon", "/healthz", "/nope", "/static/css/kiosk.css"]:
+    for path in ["/", "/nl/", "/nl/kinderpardon", "/healthz", "/nope", "/static/css/base.css"]:
         response = client.get(path)
         response.close()
         headers = response.headers
@@ -163,7 +163,7 @@ def test_pages_use_only_local_assets(client: FlaskClient):
     for asset in [
         "/static/vendor/js/htmx.min.js",
         "/static/js/kiosk.js",
-        "/static/css/fonts.css",
+        "/static/vendor/css/atkinson-hyperlegible-next.css",
         "/static/vendor/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2",
     ]:
         response = client.get(asset)
