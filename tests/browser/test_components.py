@@ -16,7 +16,7 @@ from flask import Flask, g, render_template_string
 from jinja2.exceptions import UndefinedError
 from playwright.sync_api import Page
 
-from kiosk.config import PROJECT_ROOT
+from kiosk.settings import PROJECT_ROOT
 from tests.browser.test_smoke import AXE_OPTIONS
 
 COMPONENTS = PROJECT_ROOT / "templates" / "components"
