@@ -71,7 +71,7 @@ _BODY_TOKEN = re.compile(r'data-csrf-token="([^"]+)"')
 _HTML_CLASSES = re.compile(r'<html [^>]*class="([^"]*)"')
 _STATUS = re.compile(r'<section id="print-status"[^>]*?data-state="(\w+)"')
 _STATUS_SPEECH = re.compile(r'<section id="print-status"[^>]*?data-speech="([^"]+)"')
-_JOB = re.compile(r'data-speak-now="print-(\d+)-')
+_JOB = re.compile(r'data-speak-now="print-([A-Za-z0-9_-]+)-')
 _NOTICE = re.compile(
     r'class="print-page__message notice"\s+data-speech="([^"]+)">\s*<p class="lead">(.*?)</p>',
     re.DOTALL,
@@ -316,27 +316,27 @@ class Kiosk:
             self.count("unaccounted")
             return
         if answer.status == 303:
-            found = re.fullmatch(r"/print/(\d+)", urllib.parse.urlsplit(
+            found = re.fullmatch(r"/print/([A-Za-z0-9_-]+)", urllib.parse.urlsplit(
                 answer.headers.get("Location", "")).path)  # fmt: skip
             if found is None:
                 self.tally.problem(f"print redirect to {answer.headers.get('Location')!r}")
                 self.count("unaccounted")
                 return
-            self.follow(int(found[1]), None)
+            self.follow(found[1], None)
         elif answer.status == 200 and _STATUS.search(answer.text):  # htmx: the job page itself
             job = _JOB.search(answer.text)
             if job is None:
                 self.tally.problem(f"{path}: a job page without a job")
                 self.count("unaccounted")
                 return
-            self.follow(int(job[1]), answer)
+            self.follow(job[1], answer)
         elif answer.status == 200 and (name := self.refusal(answer.text)):
             self.count("refused_with_message", name)
         else:
             self.tally.problem(f"POST {path}: {answer.status} without a job or a message")
             self.count("unaccounted")
 
-    def follow(self, job: int, answer: Answer | None) -> None:
+    def follow(self, job: str, answer: Answer | None) -> None:
         """Ask for the job's page (after the redirect, then every second as htmx does) until
         it is done or failed; `answer` is the job page the print request gave, if it did."""
         give_up = time.monotonic() + PRINT_WAIT

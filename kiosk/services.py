@@ -19,8 +19,9 @@ from kiosk.content.store import LibraryStore
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
 from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.settings import PROJECT_ROOT, Settings
-from kiosk.speech import SpeechService
+from kiosk.speech import SpeechLimits, SpeechService
 from kiosk.speech.spoken_content import all_speech_requests
+from kiosk.support.files import private_folder
 from kiosk.ui.icons import IconSet
 from kiosk.usage import UsageStore
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 EXTENSION = "kiosk.services"
 STATIC_DIR = PROJECT_ROOT / "static"
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
+MB = 2**20
 
 
 @dataclass
@@ -95,6 +97,7 @@ class Prerendering:
 def build_services(settings: Settings) -> Services:
     """The services for these settings (helper processes start when first needed)."""
     icons = IconSet(STATIC_DIR / "vendor" / "icons")
+    private_folder(settings.instance_dir)
     database = PrintJobStore(settings.database)
     return Services(
         settings=settings,
@@ -105,6 +108,13 @@ def build_services(settings: Settings) -> Services:
             rate=settings.speech_rate,
             job_timeout=settings.speech_job_timeout,
             library=settings.speech_library,
+            limits=SpeechLimits(
+                max_sentences=settings.speech_max_sentences,
+                max_characters=settings.speech_max_characters,
+                max_waiting=settings.speech_max_waiting,
+                max_queued=settings.speech_max_queued,
+                cache_bytes=int(settings.speech_cache_mb * MB),
+            ),
         ),
         leaflets=_leaflet_service(settings, icons),
         printing=PrintService(

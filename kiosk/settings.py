@@ -30,20 +30,40 @@ class DefaultConfig:
     #: Where the server listens (run.py --host/--port and KIOSK_HOST/KIOSK_PORT override).
     HOST = "127.0.0.1"
     PORT = 8000
-    #: Static files change only with a new release of the kiosk.
-    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    #: Host names the kiosk answers to: its own machine. Any other Host header gets 400, so no
+    #: redirect ever names a host an attacker chose. A kiosk reached by name (a fleet's
+    #: monitoring) lists its names: KIOSK_TRUSTED_HOSTS='["kiosk-3.local", "127.0.0.1"]'.
+    TRUSTED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+    #: Static files are revalidated (ETag) on every use, so a new release is seen at once;
+    #: speech audio, named by the hash of its content, is cached for good.
+    SEND_FILE_MAX_AGE_DEFAULT = None
     #: Speech: where rendered audio is kept (default: instance/cache/speech), the voice's
     #: speed in words per minute, how long a visitor's request may wait for a rendering,
     #: how long one synthesis may take before the worker is restarted, and the engine library.
     SPEECH_CACHE_DIR: str | None = None
     SPEECH_RATE = 150
-    SPEECH_WAIT_SECONDS = 30.0
+    SPEECH_WAIT_SECONDS = 8.0
     SPEECH_JOB_TIMEOUT = 30.0
     SPEECH_LIBRARY = "libespeak-ng.so.1"
+    #: Bounds, so that no request can make the kiosk work without end: sentences and
+    #: characters one text may have (the longest bundled topic has 31 and 1,400), requests
+    #: waiting for a rendering at once, visitors' renderings queued, and the cache's size.
+    SPEECH_MAX_SENTENCES = 120
+    SPEECH_MAX_CHARACTERS = 8000
+    SPEECH_MAX_WAITING = 3
+    SPEECH_MAX_QUEUED = 16
+    SPEECH_CACHE_MB = 500
     #: Leaflets: the line every leaflet ends with, where they are kept, how long one may take.
     LEAFLET_CONTACT = "Vragen? Stel ze aan een medewerker van het buurthuis."
     LEAFLET_CACHE_DIR: str | None = None
     LEAFLET_TIMEOUT = 30.0
+    #: How long a visitor waits for a leaflet being made (then: "try again"), how many
+    #: different leaflets may be in the making at once, and the cache's size.
+    LEAFLET_WAIT_SECONDS = 10.0
+    LEAFLET_MAX_PENDING = 4
+    LEAFLET_CACHE_MB = 200
+    #: Longer addresses are refused (414) before any work is done.
+    MAX_URL_LENGTH = 2048
     #: Printing: "auto" (CUPS if it has a printer, else a folder), "cups" or "folder"; the CUPS
     #: server ("host:port", default the local one) and queue (default: CUPS's default printer);
     #: the folder printer's folder (default instance/printed).
@@ -82,14 +102,21 @@ class DefaultConfig:
     #: page also has a "Reload content" button).
     CONTENT_WATCH_SECONDS = 2.0
     #: Staff page: the password hash (default: the one `run.py set-password` saves in
-    #: STAFF_PASSWORD_FILE, default instance/staff_password), minutes a login lasts, wrong
-    #: guesses before a lockout and how long it lasts.
+    #: STAFF_PASSWORD_FILE, default instance/staff_password; a new one works at once and
+    #: ends every login); a login ends after STAFF_SESSION_MINUTES unused or
+    #: STAFF_SESSION_HOURS in all. Per client address: after a wrong guess the next is
+    #: checked only after STAFF_FAILURE_DELAY_SECONDS (doubling with each wrong guess), and
+    #: after STAFF_MAX_FAILURES wrong guesses only after STAFF_LOCKOUT_SECONDS.
     STAFF_PASSWORD_HASH: str | None = None
     STAFF_PASSWORD_FILE: str | None = None
     STAFF_SESSION_MINUTES = 30
+    STAFF_SESSION_HOURS = 8
     STAFF_MAX_FAILURES = 5
     STAFF_LOCKOUT_SECONDS = 300
     STAFF_FAILURE_DELAY_SECONDS = 1.0
+    #: /healthz gives everyone the status words; the details (reasons, paths, process ids,
+    #: content files) go to these addresses (and to a staff login).
+    HEALTH_DETAIL_ADDRESSES = ["127.0.0.0/8", "::1/128"]
     #: The session cookie (settings, CSRF token, staff login): never readable by scripts, never
     #: sent with requests from other sites. Set KIOSK_SESSION_COOKIE_SECURE=true when the kiosk
     #: is reached over HTTPS (the kiosk's own browser uses http://127.0.0.1).
@@ -155,9 +182,18 @@ class Settings:
     speech_wait_seconds: float
     speech_job_timeout: float
     speech_library: str
+    speech_max_sentences: int
+    speech_max_characters: int
+    speech_max_waiting: int
+    speech_max_queued: int
+    speech_cache_mb: float
     leaflet_contact: str
     leaflet_cache_dir: Path
     leaflet_timeout: float
+    leaflet_wait_seconds: float
+    leaflet_max_pending: int
+    leaflet_cache_mb: float
+    max_url_length: int
     printer: str
     cups_server: str | None
     print_queue: str | None
@@ -179,7 +215,9 @@ class Settings:
     content_watch_seconds: float
     staff_password_hash: str | None
     staff_password_file: Path
-    staff_session_minutes: int
+    staff_session_minutes: float
+    staff_session_hours: float
+    health_detail_addresses: list
     staff_max_failures: int
     staff_lockout_seconds: float
     staff_failure_delay_seconds: float

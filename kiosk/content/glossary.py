@@ -65,7 +65,15 @@ def _add_entry(
     key = term.strip().casefold()
     if key in entries:
         return [ContentProblem(shown_as, f"word '{term}' is in the glossary twice", line)]
-    entries[key] = _entry(term.strip(), item)
+    entry = _entry(term.strip(), item)
+    if not entry.slug:
+        message = f"word '{term}' has no letter or digit, so the kiosk cannot point to it"
+        return [ContentProblem(shown_as, message, line)]
+    same = next((other for other in entries.values() if other.slug == entry.slug), None)
+    if same is not None:
+        message = f"word '{term}' gets the same address as '{same.term}' ({entry.slug}); rename one"
+        return [ContentProblem(shown_as, message, line)]
+    entries[key] = entry
     return []
 
 

@@ -34,6 +34,9 @@ class Thresholds:
     max_average_words: float
     max_sentence_words: int
     max_rare_share: float
+    #: what the voice reads in one go (longer texts are never read aloud)
+    max_spoken_sentences: int
+    max_spoken_characters: int
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Thresholds:
@@ -42,6 +45,8 @@ class Thresholds:
             settings.readability_max_average_words,
             settings.readability_max_sentence_words,
             settings.readability_max_rare_share,
+            settings.speech_max_sentences,
+            settings.speech_max_characters,
         )
 
 
@@ -119,7 +124,21 @@ def measure_topic(topic: Topic, content: LanguageContent, thresholds: Thresholds
         passive_hints=words.passive,
     )
     report.failures += _missed_thresholds(report, thresholds)
+    report.failures += _too_long_to_hear(topic, thresholds)
     return report
+
+
+def _too_long_to_hear(topic: Topic, thresholds: Thresholds) -> list[str]:
+    """A topic longer than the voice reads in one request is never read aloud: split it."""
+    sentences = len(topic.spoken_full)
+    characters = sum(len(sentence) for sentence in topic.spoken_full)
+    if sentences > thresholds.max_spoken_sentences or characters > thresholds.max_spoken_characters:
+        return [
+            f"too long to be read aloud ({sentences} sentences, {characters} characters; at most "
+            f"{thresholds.max_spoken_sentences} and {thresholds.max_spoken_characters}): "
+            "split it into two topics"
+        ]
+    return []
 
 
 def _running_sentences(topic: Topic) -> list[str]:

@@ -2,6 +2,14 @@
 
 from kiosk.leaflets.cache import Leaflet
 from kiosk.leaflets.document import LeafletDocument, LeafletSettings
-from kiosk.leaflets.service import LeafletService, LeafletUnavailable
+from kiosk.leaflets.service import LeafletBusy, LeafletLimits, LeafletService, LeafletUnavailable
 
-__all__ = ["Leaflet", "LeafletDocument", "LeafletService", "LeafletSettings", "LeafletUnavailable"]
+__all__ = [
+    "Leaflet",
+    "LeafletBusy",
+    "LeafletDocument",
+    "LeafletLimits",
+    "LeafletService",
+    "LeafletSettings",
+    "LeafletUnavailable",
+]

@@ -7,9 +7,11 @@ PDF's size, so a half-written or damaged leaflet is never served but rendered ag
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.support.file_cache import folder_bytes, prune, touch
 from kiosk.support.files import (
     atomic_write,
     move_into_place,
@@ -44,9 +46,19 @@ class LeafletCache:
             if pdf.stat().st_size != record["size"]:
                 return None
             thumbnail = self.folder / f"{key}.png"
-            return Leaflet(key, pdf, record["pages"], thumbnail if thumbnail.exists() else None)
+            leaflet = Leaflet(key, pdf, record["pages"], thumbnail if thumbnail.exists() else None)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        touch(self.folder / f"{key}.json")
+        return leaflet
+
+    def prune(self, max_bytes: int, reachable: Collection[str] | None = None) -> int:
+        """Keep the folder within `max_bytes` (see kiosk.support.file_cache); bytes freed."""
+        return prune(self.folder, max_bytes, reachable)
+
+    def bytes(self) -> int:
+        """What the cache takes on disk."""
+        return folder_bytes(self.folder)
 
     def temporary_path(self, suffix: str) -> Path:
         """A fresh name in the cache folder (same file system, so renaming is atomic)."""

@@ -12,6 +12,10 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -34,14 +38,34 @@ class LeafletUnavailable(RuntimeError):
     """No leaflet can be made now; the message is for staff."""
 
 
+class LeafletBusy(LeafletUnavailable):
+    """Too many leaflets are being made, or this one took too long: try again shortly (the
+    rendering goes on, so the next try usually finds it ready)."""
+
+
+@dataclass(frozen=True)
+class LeafletLimits:
+    """How much may wait for the PDF renderer, and for how long, and the cache's size."""
+
+    #: different leaflets being rendered or waiting at once
+    max_pending: int = 4
+    #: seconds a request waits for a rendering before it is told to try again
+    wait_seconds: float = 10.0
+    cache_bytes: int = 200 * 2**20
+
+
 class LeafletService:
     """Renders and caches leaflets; safe to call from any request thread."""
 
     def __init__(
         self, cache_dir: Path, document: LeafletDocument, project_root: Path,
         allowed_folders: list[Path], timeout: float = 30.0,
+        limits: LeafletLimits = LeafletLimits(),
     ) -> None:  # fmt: skip
         self.cache = LeafletCache(cache_dir)
+        self.limits = limits
+        # One rendering at a time, in this thread: request threads only wait, and not for long.
+        self._renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaflet")
         self.document = document
         self.base_url = project_root.resolve().as_uri() + "/"
         roots = [str(folder.resolve()) for folder in allowed_folders]
@@ -62,28 +86,46 @@ class LeafletService:
         return hashlib.sha256(material.encode()).hexdigest()[:32]
 
     def get(self, topic: Topic, content: LanguageContent) -> Leaflet:
-        """The topic's leaflet, rendered now if it is not cached. One that would take more
-        than two sides is made again without its key points (they repeat the text)."""
-        leaflet = self._get(self.document.html(topic, content))
-        if leaflet.pages > MAX_PAGES:
-            leaflet = self._get(self.document.html(topic, content, compact=True))
-        return leaflet
+        """The topic's leaflet, rendered now if it is not cached; raises LeafletBusy when too
+        much is being rendered or it takes longer than the limits allow."""
+        return self._resolve(topic, content, self.limits.wait_seconds)[0]
 
-    def _get(self, html: str) -> Leaflet:
+    def _resolve(
+        self, topic: Topic, content: LanguageContent, wait: float | None
+    ) -> tuple[Leaflet, list[str]]:
+        """The leaflet and the keys it took: one that would take more than two sides is made
+        again without its key points (they repeat the text)."""
+        leaflet = self._get(self.document.html(topic, content), wait)
+        keys = [leaflet.key]
+        if leaflet.pages > MAX_PAGES:
+            leaflet = self._get(self.document.html(topic, content, compact=True), wait)
+            keys.append(leaflet.key)
+        return leaflet, keys
+
+    def _get(self, html: str, wait: float | None) -> Leaflet:
         key = self.key_for(html)
         cached = self.cache.lookup(key)
         if cached is not None:
             return cached
-        return self._shared.run(key, lambda: self.cache.lookup(key) or self._render(key, html))
+        future, owner = self._shared.claim(key)
+        if owner:
+            if len(self._shared) > self.limits.max_pending:
+                busy = LeafletBusy(f"{self.limits.max_pending} leaflets are being made already")
+                self._shared.abandon(key, busy)
+                raise busy
+            work = partial(self._render_unless_cached, key, html)
+            self._renderer.submit(self._shared.finish, key, work)
+        try:
+            return future.result(wait)
+        except FutureTimeout as error:
+            raise LeafletBusy(f"the leaflet took longer than {wait:g} s") from error
 
     def test_page(self, site_name: str) -> Path:
         """A one-page test print (cached like a leaflet)."""
         html = self.document.environment.get_template("leaflet/test_page.html").render(
             site_name=site_name
         )
-        key = self.key_for(html)
-        cached = self.cache.lookup(key) or self._render(key, html)
-        return cached.pdf
+        return self._get(html, self.limits.wait_seconds).pdf
 
     def prerender(self, items: Iterable[tuple[Topic, LanguageContent]]) -> threading.Thread:
         """Render every leaflet not yet cached, in a background thread."""
@@ -91,12 +133,14 @@ class LeafletService:
         self.progress.add(total=len(work))
 
         def run() -> None:
+            reachable: set[str] = set()
             for topic, content in work:
                 try:
-                    self.get(topic, content)
+                    reachable.update(self._resolve(topic, content, wait=None)[1])
                     self.progress.add(done=1)
                 except LeafletUnavailable:
                     self.progress.add(failed=1)
+            self.cache.prune(self.limits.cache_bytes, reachable)
 
         thread = threading.Thread(target=run, name="leaflets", daemon=True)
         thread.start()
@@ -107,8 +151,16 @@ class LeafletService:
         return service_status(self._problem, renders=self.renders, prerender=self.progress)
 
     def close(self) -> None:
-        """Stop the helper process."""
+        """Stop the renderer thread and the helper process."""
+        self._renderer.shutdown(wait=True, cancel_futures=True)
         self.worker.stop()
+
+    def _render_unless_cached(self, key: str, html: str) -> Leaflet:
+        """In the renderer thread: the leaflet (another request may have made it meanwhile)."""
+        leaflet = self.cache.lookup(key) or self._render(key, html)
+        if self.cache.bytes() > self.limits.cache_bytes:
+            self.cache.prune(self.limits.cache_bytes)
+        return leaflet
 
     def _render(self, key: str, html: str) -> Leaflet:
         pdf = self.cache.temporary_path(".pdf")

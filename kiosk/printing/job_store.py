@@ -3,6 +3,7 @@ guard counts what was printed today."""
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import time
 from contextlib import closing
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.support.sqlite import connect
+
+TOKEN_BYTES = 18  # 24 characters in a URL
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS print_jobs (
@@ -23,10 +26,14 @@ CREATE TABLE IF NOT EXISTS print_jobs (
     state TEXT NOT NULL,
     staff_reason TEXT,
     reasons TEXT NOT NULL DEFAULT '',
-    finished REAL
+    finished REAL,
+    token TEXT
 );
 CREATE INDEX IF NOT EXISTS print_jobs_created ON print_jobs (created);
 """
+#: Columns added since the first release, for databases made before them.
+ADDED_COLUMNS = {"token": "TEXT"}
+TOKEN_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS print_jobs_token ON print_jobs (token)"
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class PrintJob:
     staff_reason: str | None
     reasons: tuple[str, ...]
     finished: float | None
+    #: random and unguessable: the job's address, known only to the browser that printed it
+    token: str | None = None
 
     @property
     def finished_state(self) -> bool:
@@ -58,6 +67,11 @@ class PrintJobStore:
         self.database = database
         with closing(self._connect()) as connection, connection:
             connection.executescript(SCHEMA)
+            known = {row[1] for row in connection.execute("PRAGMA table_info(print_jobs)")}
+            for column, kind in ADDED_COLUMNS.items():
+                if column not in known:
+                    connection.execute(f"ALTER TABLE print_jobs ADD COLUMN {column} {kind}")
+            connection.execute(TOKEN_INDEX)
 
     def _connect(self) -> sqlite3.Connection:
         connection = connect(self.database)
@@ -68,9 +82,9 @@ class PrintJobStore:
         """Record a new job (state 'waiting', not yet sent)."""
         with closing(self._connect()) as connection, connection:
             cursor = connection.execute(
-                "INSERT INTO print_jobs (created, lang, slug, pages, printer, state)"
-                " VALUES (?, ?, ?, ?, ?, 'waiting')",
-                (time.time(), lang, slug, pages, printer),
+                "INSERT INTO print_jobs (created, lang, slug, pages, printer, state, token)"
+                " VALUES (?, ?, ?, ?, ?, 'waiting', ?)",
+                (time.time(), lang, slug, pages, printer, secrets.token_urlsafe(TOKEN_BYTES)),
             )
             job_id = cursor.lastrowid
         job = self.get(job_id)
@@ -98,6 +112,14 @@ class PrintJobStore:
         """A job by id."""
         with closing(self._connect()) as connection:
             row = connection.execute("SELECT * FROM print_jobs WHERE id = ?", (job_id,)).fetchone()
+        return _job(row) if row else None
+
+    def find(self, token: str) -> PrintJob | None:
+        """A job by its token."""
+        with closing(self._connect()) as connection:
+            row = connection.execute(
+                "SELECT * FROM print_jobs WHERE token = ?", (token,)
+            ).fetchone()
         return _job(row) if row else None
 
     def latest(self) -> PrintJob | None:
@@ -133,4 +155,5 @@ def _job(row: sqlite3.Row) -> PrintJob:
         staff_reason=row["staff_reason"],
         reasons=tuple(row["reasons"].split()) if row["reasons"] else (),
         finished=row["finished"],
+        token=row["token"],
     )

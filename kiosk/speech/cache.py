@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.support.file_cache import folder_bytes, prune, touch
 from kiosk.support.files import (
     atomic_write,
     move_into_place,
@@ -60,9 +62,10 @@ class SpeechCache:
             if audio.stat().st_size != data["size"] or audio.stat().st_size == 0:
                 return None
             sentences = tuple(Sentence(s["text"], s["start"], s["end"]) for s in data["sentences"])
-            return SpeechResult(key, data["audio"], data["duration"], sentences)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        touch(self.folder / f"{key}.json")
+        return SpeechResult(key, data["audio"], data["duration"], sentences)
 
     def store(self, key: str, audio_source: Path, suffix: str, duration: float,
               sentences: tuple[Sentence, ...]) -> SpeechResult:  # fmt: skip
@@ -81,6 +84,14 @@ class SpeechCache:
     def temporary_path(self, suffix: str) -> Path:
         """A fresh file name inside the cache folder (same file system, so rename is atomic)."""
         return temporary_path(self.folder, suffix)
+
+    def prune(self, max_bytes: int, reachable: Collection[str] | None = None) -> int:
+        """Keep the folder within `max_bytes` (see kiosk.support.file_cache); bytes freed."""
+        return prune(self.folder, max_bytes, reachable)
+
+    def bytes(self) -> int:
+        """What the cache takes on disk."""
+        return folder_bytes(self.folder)
 
     def remove_leftovers(self) -> None:
         """Delete temporary files of renderings that were interrupted (not ones in progress)."""

@@ -52,6 +52,32 @@ class SpeechUnavailable(RuntimeError):
     """Reading aloud cannot be done now; the message is for staff (visitors get a plain one)."""
 
 
+class SpeechBusy(SpeechUnavailable):
+    """Too much is waiting for the voice already, or it took too long: try again shortly (the
+    rendering goes on, so the next try usually finds it ready)."""
+
+
+class SpeechRefused(SpeechUnavailable):
+    """The request asks for more than one request may (never rendered)."""
+
+
+@dataclass(frozen=True)
+class SpeechLimits:
+    """What one request may ask for, and how much may wait at once: a flood of requests gets a
+    fast refusal instead of holding the server's threads and filling the disk."""
+
+    max_sentences: int = 120
+    max_characters: int = 8000
+    #: requests waiting for a rendering at once (each holds a server thread)
+    max_waiting: int = 3
+    #: visitors' renderings queued at once (they go on after their request gave up)
+    max_queued: int = 16
+    #: the cache folder's size; least recently used entries go first
+    cache_bytes: int = 500 * 2**20
+    #: seconds between two checks of the cache's size
+    prune_seconds: float = 30.0
+
+
 @dataclass(frozen=True)
 class SpeechRequest:
     """Sentences to speak in one voice, as shown on screen."""
@@ -75,8 +101,13 @@ class SpeechService:
         job_timeout: float = 30.0,
         retry_seconds: float = 30.0,
         library: str = ESPEAK_LIBRARY,
+        limits: SpeechLimits = SpeechLimits(),
     ) -> None:
         self.cache = SpeechCache(cache_dir)
+        self.limits = limits
+        self._waiting = threading.BoundedSemaphore(limits.max_waiting)
+        self._queued_for_visitors = 0
+        self._pruned_at = 0.0
         self.cache.remove_leftovers()
         self.rate = rate
         self.library = library
@@ -110,27 +141,38 @@ class SpeechService:
         ]
         return hashlib.sha256(json.dumps(material).encode()).hexdigest()[:32]
 
-    def get(self, request: SpeechRequest, timeout: float = 30.0) -> SpeechResult:
-        """The rendered speech, from the cache or rendered now (visitors go first)."""
+    def get(self, request: SpeechRequest, timeout: float = 8.0) -> SpeechResult:
+        """The rendered speech, from the cache or rendered now (visitors go first); raises
+        SpeechRefused for too long a text, SpeechBusy when too much waits or it takes longer
+        than `timeout`."""
+        self._check_size(request)
         key = self.key_for(request)
         cached = self.cache.lookup(key)
         if cached is not None:
             return cached
         self._check_available()
+        if not self._waiting.acquire(blocking=False):
+            raise SpeechBusy(f"{self.limits.max_waiting} requests are waiting for speech already")
         try:
             return self._submit(key, request, VISITOR).result(timeout)
         except FutureTimeout as error:
-            raise SpeechUnavailable(f"rendering took longer than {timeout:g} s") from error
+            raise SpeechBusy(f"rendering took longer than {timeout:g} s") from error
+        finally:
+            self._waiting.release()
 
     def prerender(self, requests: Iterable[SpeechRequest]) -> list[Future[SpeechResult]]:
         """Render everything not yet cached, in the background; returns one future each."""
         futures = []
+        reachable: set[str] = set()
         for request in requests:
             try:
+                self._check_size(request)
                 key = self.key_for(request)
-            except SpeechUnavailable:
+            except SpeechUnavailable as error:
+                log.warning("not prerendered: %s", error)
                 self.progress.add(failed=1)
                 continue
+            reachable.add(key)
             self.progress.add(total=1)
             cached = self.cache.lookup(key)
             if cached is not None:
@@ -142,6 +184,7 @@ class SpeechService:
             future = self._submit(key, request, BACKGROUND)
             future.add_done_callback(self._count)
             futures.append(future)
+        self._prune_when_done(futures, reachable)
         return futures
 
     def status(self) -> dict[str, object]:
@@ -186,6 +229,41 @@ class SpeechService:
                 raise SpeechUnavailable(str(error)) from error
         return self._engine
 
+    def _check_size(self, request: SpeechRequest) -> None:
+        characters = sum(len(sentence) for sentence in request.sentences)
+        limits = self.limits
+        if len(request.sentences) > limits.max_sentences or characters > limits.max_characters:
+            raise SpeechRefused(
+                f"{len(request.sentences)} sentences, {characters} characters: more than one "
+                f"request may ask for ({limits.max_sentences}, {limits.max_characters})"
+            )
+
+    def _prune_when_done(self, futures: list[Future[SpeechResult]], reachable: set[str]) -> None:
+        """Once everything the content can say is rendered, remove what it no longer says
+        (old texts, other engine versions) and keep the cache within its size."""
+        pending = [future for future in futures if not future.done()]
+        remaining = [len(pending)]
+        lock = threading.Lock()
+
+        def one_done(_future: Future[SpeechResult]) -> None:
+            with lock:
+                remaining[0] -= 1
+                last = remaining[0] == 0
+            if last:
+                self.cache.prune(self.limits.cache_bytes, reachable)
+
+        if not pending:
+            self.cache.prune(self.limits.cache_bytes, reachable)
+        for future in pending:
+            future.add_done_callback(one_done)
+
+    def _prune_now_and_then(self) -> None:
+        """Keep the cache within its size while running (at most every prune_seconds)."""
+        now = time.monotonic()
+        if now - self._pruned_at >= self.limits.prune_seconds:
+            self._pruned_at = now
+            self.cache.prune(self.limits.cache_bytes)
+
     def _check_available(self) -> None:
         if self._problem is not None and time.monotonic() < self._retry_at:
             raise SpeechUnavailable(self._problem)
@@ -206,6 +284,13 @@ class SpeechService:
         future, new = self._shared.claim(key)
         if not new and priority >= BACKGROUND:
             return future
+        if priority == VISITOR:
+            with self._lock:
+                if self._queued_for_visitors >= self.limits.max_queued:
+                    if new:
+                        self._shared.abandon(key, SpeechBusy("too much speech is queued"))
+                    raise SpeechBusy(f"{self.limits.max_queued} renderings are queued already")
+                self._queued_for_visitors += 1
         # A visitor's request for queued background work is queued again, at the front.
         self._queue.put((priority, next(self._order), key, request))
         with self._lock:
@@ -219,6 +304,9 @@ class SpeechService:
             priority, _, key, request = self._queue.get()
             if priority < 0:
                 return
+            if priority == VISITOR:
+                with self._lock:
+                    self._queued_for_visitors -= 1
             future = self._shared.get(key)
             if future is None or future.done():
                 continue
@@ -226,6 +314,7 @@ class SpeechService:
                 self._shared.finish(key, partial(self._render_or_fail, key, request))
             except SpeechUnavailable:
                 pass  # the waiting requests have it
+            self._prune_now_and_then()
 
     def _render_or_fail(self, key: str, request: SpeechRequest) -> SpeechResult:
         """Render (or find) one text; a failure is remembered for the staff and raised as

@@ -37,6 +37,35 @@ def atomic_write(target: Path, data: bytes | str, mode: int = 0o644) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def create_exclusively(target: Path, data: bytes | str, mode: int = 0o600) -> bool:
+    """Create `target` with `data` unless it exists; False if another process was first. The
+    file appears whole (written aside, then hard-linked into place, which fails if it exists)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = temporary_path(target.parent)
+    try:
+        os.chmod(temporary, mode)
+        with open(temporary, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def private_folder(folder: Path) -> Path:
+    """Make `folder` (and its parents) if needed, readable by this user only: it holds the
+    secret key, the password hash and the databases."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+    return folder
+
+
 def move_into_place(source: Path, target: Path) -> None:
     """Rename a finished temporary file (already on disk) to its final name, after making sure
     its bytes reached the disk."""

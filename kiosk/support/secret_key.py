@@ -5,15 +5,13 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from kiosk.support.files import atomic_write
+from kiosk.support.files import create_exclusively, private_folder
 
 
 def load_or_create_secret_key(instance_path: Path) -> str:
-    """Read instance/secret_key, creating it (atomically, mode 0600) on first start."""
-    path = instance_path / "secret_key"
-    if path.exists():
-        return path.read_text(encoding="ascii").strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    atomic_write(path, key, mode=0o600)
-    return key
+    """Read instance/secret_key, creating it (mode 0600) on first start. Two processes starting
+    at once on a fresh instance agree: only one creates it, and both read back the same key."""
+    path = private_folder(instance_path) / "secret_key"
+    if not path.exists():
+        create_exclusively(path, secrets.token_hex(32), mode=0o600)
+    return path.read_text(encoding="ascii").strip()

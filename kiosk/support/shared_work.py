@@ -45,6 +45,13 @@ class SharedWork(Generic[T]):
                 self._pending.pop(key, None)
         return future.result()
 
+    def abandon(self, key: Hashable, error: BaseException) -> None:
+        """Give up work that was claimed but never started: its waiters get `error`."""
+        with self._lock:
+            future = self._pending.pop(key, None)
+        if future is not None and not future.done():
+            future.set_exception(error)
+
     def run(self, key: Hashable, work: Callable[[], T]) -> T:
         """The result of `work` for `key`, rendered once however many callers ask at once."""
         future, owner = self.claim(key)

@@ -21,6 +21,11 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Probeer het later nog een keer."),
             N_("Lukt het niet? Vraag het aan een medewerker."),
         ),
+        "bad_request": (
+            N_("Dit lukte niet."),
+            N_("Er ging iets mis met dit adres."),
+            N_("Probeer het nog een keer."),
+        ),
         "expired": (
             N_("Dit lukte niet."),
             N_("Deze pagina was te lang open."),
@@ -82,3 +87,7 @@ def spoken_message_names() -> list[str]:
     """Every message the kiosk can read aloud, with the combinations the print pages use, so
     all of them can be rendered before anyone asks."""
     return [*MESSAGES["nl"], *combined_print_messages()]
+
+
+#: Every message name the kiosk can be asked to read aloud; any other is refused.
+SPOKEN_MESSAGES: frozenset[str] = frozenset(spoken_message_names())

@@ -7,7 +7,7 @@ import logging
 from flask import Flask, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from kiosk.ui.languages import LANGUAGES
 from kiosk.ui.messages import message
@@ -37,6 +37,20 @@ def error_page(kind: str, status: int) -> ResponseReturnValue:
     return page, status, headers
 
 
+def bad_request(error: HTTPException) -> ResponseReturnValue:
+    """400 (a form or address that cannot be right, a host the kiosk does not answer to) and
+    414 (an address too long): a calm page, and the log says what it was."""
+    log.warning("refused: %s %s: %s", request.method, request.path[:200], error.description)
+    return error_page("bad_request", error.code or 400)
+
+
+def untrusted_host(error: SecurityError) -> ResponseReturnValue:
+    """400 for a Host outside TRUSTED_HOSTS. No page can be built for a host the kiosk does
+    not know (its links would name that host), and no visitor's browser sends one."""
+    log.warning("refused: %s", error.description)
+    return "400 Bad Request: unknown host\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def page_not_found(error: HTTPException) -> ResponseReturnValue:
     """404: the page does not exist."""
     return error_page("not_found", 404)
@@ -62,6 +76,9 @@ def form_expired(error: CSRFError) -> ResponseReturnValue:
 def init_app(app: Flask) -> None:
     """Register the error handlers."""
     app.register_error_handler(CSRFError, form_expired)
+    app.register_error_handler(SecurityError, untrusted_host)
+    app.register_error_handler(400, bad_request)
+    app.register_error_handler(414, bad_request)
     app.register_error_handler(404, page_not_found)
     app.register_error_handler(500, server_error)
     app.register_error_handler(503, unavailable)

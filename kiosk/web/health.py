@@ -1,48 +1,70 @@
-"""/healthz: a machine-readable view of whether the kiosk works."""
+"""/healthz: whether the kiosk works, for machines. Everyone gets the status words; the details
+(paths, process ids, content file names, reasons) only an allowed address or a staff login."""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from ipaddress import ip_address, ip_network
+from typing import Any
+
+from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from kiosk.content import Library
 from kiosk.web.extensions import current_services
+from kiosk.web.staff.session import is_staff
 
 bp = Blueprint("health", __name__)
+PARTS = ("speech", "leaflets", "printing")
 
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     """Overall status and each part's (content, speech, leaflets, printer); 503 when nothing
     can be shown."""
-    library = current_services().library.current
-    if library.topic_count == 0:
-        content_status = "error"
-    elif library.problems:
-        content_status = "degraded"
-    else:
-        content_status = "ok"
-    services = {
-        "speech": current_services().speech.status(),
-        "leaflets": current_services().leaflets.status(),
-        "printing": current_services().printing.status(),
+    services = current_services()
+    library = services.library.current
+    parts = {
+        "speech": services.speech.status(),
+        "leaflets": services.leaflets.status(),
+        "printing": services.printing.status(),
     }
-    overall = content_status
-    if overall == "ok" and any(service["status"] != "ok" for service in services.values()):
+    content = _content_status(library)
+    overall = content["status"]
+    if overall == "ok" and any(part["status"] != "ok" for part in parts.values()):
         overall = "degraded"
-    body = {
-        "status": overall,
-        **services,
-        "content": {
-            "status": content_status,
-            "languages": {
-                code: {"topics": [topic.slug for topic in language.topics]}
-                for code, language in library.languages.items()
-            },
-            "topic_count": library.topic_count,
-            "problems": [problem.as_dict() for problem in library.problems],
-        },
-    }
+    body: dict[str, Any] = {"status": overall, **parts, "content": content}
+    if not _may_see_details():
+        body = {name: value["status"] if isinstance(value, dict) else value
+                for name, value in body.items()}  # fmt: skip
     response = jsonify(body)
-    response.status_code = 503 if content_status == "error" else 200
+    response.status_code = 503 if content["status"] == "error" else 200
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _content_status(library: Library) -> dict[str, Any]:
+    if library.topic_count == 0:
+        status = "error"
+    elif library.problems:
+        status = "degraded"
+    else:
+        status = "ok"
+    return {
+        "status": status,
+        "languages": {
+            code: {"topics": [topic.slug for topic in language.topics]}
+            for code, language in library.languages.items()
+        },
+        "topic_count": library.topic_count,
+        "problems": [problem.as_dict() for problem in library.problems],
+    }
+
+
+def _may_see_details() -> bool:
+    """An address on the allowed list (HEALTH_DETAIL_ADDRESSES), or a staff login."""
+    try:
+        address = ip_address(request.remote_addr or "")
+    except ValueError:
+        return is_staff()
+    allowed = current_services().settings.health_detail_addresses
+    return any(address in ip_network(network, strict=False) for network in allowed) or is_staff()

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from flask import Flask
 
-from kiosk.services import Services
+from kiosk.services import MB, Services
 from kiosk.web import babel, errors, health, security
 from kiosk.web.caching.page_cache import PageCache
 from kiosk.web.caching.response_cache import ResponseCache
 from kiosk.web.extensions import csrf, htmx
+from kiosk.web.staff import session as staff_session
 from kiosk.web.staff import views as staff
 from kiosk.web.template_context import init_template_context
 from kiosk.web.visitor import controls, pages, printing, speech
-
-MB = 2**20
 
 
 def register_web(app: Flask, services: Services) -> None:
@@ -26,6 +25,7 @@ def register_web(app: Flask, services: Services) -> None:
     init_template_context(app, services)
     for blueprint in (controls.bp, pages.bp, speech.bp, printing.bp, health.bp, staff.bp):
         app.register_blueprint(blueprint)
+    staff_session.init_app(app, services)
     errors.init_app(app)
     _add_caches(app, services)
 

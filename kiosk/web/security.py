@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, current_app, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -31,13 +31,25 @@ SECURITY_HEADERS = {
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set the security headers on every response, and Vary: HX-Request for htmx fragments."""
+    """Set the security headers on every response, Vary: HX-Request for htmx fragments, and
+    keep pages out of the browser's cache: every page carries the visitor's own CSRF token,
+    and back/forward must never show a previous visitor's page or a staff page after logout."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     response.vary.add("HX-Request")
+    if response.mimetype == "text/html" or request.path.startswith("/staff"):
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
+def refuse_long_addresses() -> None:
+    """414 before any work for an address longer than any the kiosk makes."""
+    limit = current_app.config["MAX_URL_LENGTH"]
+    if len(request.environ.get("PATH_INFO", "")) + len(request.query_string) > limit:
+        abort(414)
+
+
 def init_app(app: Flask) -> None:
-    """Register the header hook."""
+    """Register the hooks (Flask itself refuses hosts outside TRUSTED_HOSTS)."""
+    app.before_request(refuse_long_addresses)
     app.after_request(add_security_headers)

@@ -44,18 +44,18 @@
     const status = player && player.querySelector("[data-player-status]");
     setStatus(status, "");
     if (button) button.setAttribute("aria-busy", "true");
+    const asked = ++requests;
     let data;
     try {
-      const response = await fetch(url, { headers: { Accept: "application/json" } });
-      data = await response.json();
-      if (!response.ok) throw new Error(data.message || unavailableText());
+      data = await fetchSpeech(url, () => asked === requests && region.isConnected);
     } catch (error) {
       setStatus(status, error.message || unavailableText());
       return;
     } finally {
       if (button) button.removeAttribute("aria-busy");
     }
-    if (!region.isConnected) return; // the visitor left while we waited
+    // The visitor left, or asked for other speech, while we waited.
+    if (!data || asked !== requests || !region.isConnected) return;
     state = { region, sentences: data.sentences, current: -1, withBar: region.matches("article"), status };
     region.classList.add("is-reading");
     document.body.classList.toggle("is-reading", state.withBar);
@@ -66,6 +66,23 @@
     audio.playbackRate = speed;
     audio.preservesPitch = true;
     play();
+  }
+
+  // A busy voice answers 503 with "retry": the rendering goes on on the server, so ask again
+  // after its Retry-After, a few times, while the visitor still wants this speech.
+  const MAX_TRIES = 5;
+  let requests = 0;
+
+  async function fetchSpeech(url, stillWanted) {
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      const data = await response.json();
+      if (response.ok) return data;
+      if (!data.retry || attempt >= MAX_TRIES) throw new Error(data.message || unavailableText());
+      const seconds = Number(response.headers.get("Retry-After")) || 2;
+      await new Promise((resolve) => window.setTimeout(resolve, seconds * 1000));
+      if (!stillWanted()) return null;
+    }
   }
 
   function play() {

@@ -300,6 +300,25 @@ class TestGlossaryFile:
         ]
         assert list(library.languages["nl"].glossary) == ["asiel"]
 
+    def test_every_word_gets_its_own_address(self, content_dir: Path, write: ContentWriter):
+        """Was: a word without letters got the id "uitleg-" and a dead speech URL, and two
+        words with the same address were not noticed."""
+        write(
+            "nl/glossary.yaml",
+            """            "...": Puntjes.
+            a-b: Eerste.
+            a b: Tweede.
+            """,
+        )
+        library = load_library(content_dir)
+        assert sorted((p.line, p.message) for p in library.problems) == [
+            (1, "word '...' has no letter or digit, so the kiosk cannot point to it"),
+            (3, "word 'a b' gets the same address as 'a-b' (a-b); rename one"),
+        ]
+        assert [entry.anchor for entry in library.languages["nl"].glossary.values()] == [
+            "uitleg-a-b"
+        ]
+
     def test_glossary_that_is_a_list(self, content_dir: Path, write: ContentWriter):
         write("nl/glossary.yaml", "- asiel\n")
         [problem] = problems_of(content_dir)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.speech import SpeechRequest, SpeechService
+from kiosk.speech import SpeechLimits, SpeechRequest, SpeechService
 
 
 @pytest.fixture(scope="session")
@@ -19,10 +19,15 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SpeechService]:
     service.close()
 
 
+#: Room for the long texts and the many waiting requests some tests need (the bounds
+#: themselves are tested in tests/speech/test_limits.py).
+ROOMY = SpeechLimits(max_sentences=2000, max_characters=200_000, max_waiting=16)
+
+
 @pytest.fixture
 def fresh_service(tmp_path: Path) -> Iterator[SpeechService]:
     """A service with an empty cache and a worker of its own."""
-    service = SpeechService(tmp_path / "cache", job_timeout=10)
+    service = SpeechService(tmp_path / "cache", job_timeout=10, limits=ROOMY)
     yield service
     service.close()
 

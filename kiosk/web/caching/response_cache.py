@@ -67,6 +67,7 @@ class ResponseCache:
             return None
         return (
             environ.get("SCRIPT_NAME", ""),
+            environ.get("HTTP_HOST"),  # an untrusted host must reach Flask, which refuses it
             environ.get("PATH_INFO", ""),
             environ.get("HTTP_HX_REQUEST"),
             environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from functools import wraps
 
 from flask import (
@@ -13,7 +12,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -24,48 +22,26 @@ from kiosk.printing import PrintError
 from kiosk.ui.languages import LANGUAGES
 from kiosk.usage import EVENT_NAMES, daily_chart
 from kiosk.web.extensions import current_services
-from kiosk.web.staff.password import StaffGate, load_password_hash
+from kiosk.web.staff.session import is_staff, log_in, log_out
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 
-GATE = "kiosk.staff_gate"
-
-
-def gate() -> StaffGate:
-    """The password gate (one per app, so the lockout counts every attempt), made at the first
-    login so that a password set after start-up is found."""
-    if GATE not in current_app.extensions:
-        settings = current_services().settings
-        current_app.extensions[GATE] = StaffGate(
-            load_password_hash(settings.staff_password_file, settings.staff_password_hash),
-            settings.staff_max_failures,
-            settings.staff_lockout_seconds,
-            settings.staff_failure_delay_seconds,
-        )
-    return current_app.extensions[GATE]
-
-
-def _login_expiry() -> float:
-    return time.time() + 60 * current_services().settings.staff_session_minutes
-
-
-def logged_in() -> bool:
-    """A staff login that has not expired (each request extends it)."""
-    until = session.get("staff_until", 0)
-    if not isinstance(until, (int, float)) or until < time.time():
-        session.pop("staff_until", None)
-        return False
-    session["staff_until"] = _login_expiry()
-    return True
+REFUSALS = {
+    "wrong": "Dat wachtwoord klopt niet.",
+    "wait": "Dat wachtwoord klopt niet. Probeer het over {seconds} seconden opnieuw.",
+    "locked": "Te vaak een verkeerd wachtwoord. Probeer het over {seconds} seconden opnieuw.",
+    "busy": "Even wachten. Probeer het over een paar seconden opnieuw.",
+    "no-password": "Er is nog geen wachtwoord. Zet er een met: python run.py set-password",
+}
 
 
 def staff_only(view):
-    """Send visitors without a login to the login form."""
+    """Send visitors without a live login to the login form; each use extends the login."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        if not logged_in():
+        if not is_staff(touch=True):
             return redirect(url_for("staff.login"), 303)
         return view(*args, **kwargs)
 
@@ -77,26 +53,21 @@ def login() -> ResponseReturnValue:
     """The password form."""
     problem = None
     if request.method == "POST":
-        result = gate().attempt(request.form.get("password", ""))
-        if result.outcome == "ok":
-            session.clear()
-            session["staff_until"] = _login_expiry()
+        attempt = log_in(request.form.get("password", ""))
+        if attempt.outcome == "ok":
             return redirect(url_for("staff.dashboard"), 303)
-        problem = {
-            "wrong": "Dat wachtwoord klopt niet.",
-            "locked": f"Te vaak een verkeerd wachtwoord. Probeer het over {result.wait_seconds} "
-            "seconden opnieuw.",
-            "no-password": "Er is nog geen wachtwoord. Zet er een met: python run.py set-password",
-        }[result.outcome]
-        current_app.logger.warning("staff login refused: %s", result.outcome)
+        problem = REFUSALS[attempt.outcome].format(seconds=attempt.wait_seconds)
+        current_app.logger.warning(
+            "staff login refused for %s: %s", request.remote_addr, attempt.outcome
+        )
     status = 401 if problem else 200
     return render_template("staff/login.html", problem=problem, language=LANGUAGES["nl"]), status
 
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    """End the staff login."""
-    session.pop("staff_until", None)
+    """End the staff login (every copy of its cookie)."""
+    log_out()
     return redirect(url_for("pages.start"), 303)
 
 

@@ -18,7 +18,7 @@ from flask.typing import ResponseReturnValue
 
 from kiosk.ui.messages import HELP_STEPS, message
 from kiosk.ui.preferences import ACTIONS
-from kiosk.web.extensions import current_services, htmx
+from kiosk.web.extensions import count_use, htmx
 from kiosk.web.preferences import current_preferences, store_preferences
 from kiosk.web.rendering import render_page
 from kiosk.web.visitor.pages import language_or_404, topic_or_404
@@ -27,9 +27,12 @@ bp = Blueprint("controls", __name__)
 
 
 def _local(path: str | None) -> str:
-    """Only a path on this kiosk is a place to go back to."""
+    """Only a path on this kiosk is a place to go back to; a control character (a newline that
+    would split a header) is refused outright."""
     if not path:
         return "/"
+    if any(ord(char) < 32 or ord(char) == 127 for char in path):
+        abort(400)
     parts = urlsplit(path)
     if parts.scheme or parts.netloc or not path.startswith("/") or path.startswith("//"):
         return "/"
@@ -56,7 +59,7 @@ def change_preferences() -> ResponseReturnValue:
 def reset() -> ResponseReturnValue:
     """Forget this visitor: settings and everything else in the session."""
     session.clear()
-    current_services().usage.record("idle_reset")
+    count_use("idle_reset")
     if htmx or request.headers.get("Accept") == "application/json":
         return "", 204
     return redirect("/", 303)
@@ -67,7 +70,7 @@ def listen_done() -> ResponseReturnValue:
     """The page says a topic was heard to the end (counted, nothing else is kept)."""
     lang, slug = request.form.get("lang", ""), request.form.get("slug", "")
     topic_or_404(lang, slug)
-    current_services().usage.record("listen_done", lang, slug)
+    count_use("listen_done", lang, slug)
     return "", 204
 
 

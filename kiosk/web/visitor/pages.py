@@ -11,7 +11,7 @@ from kiosk.content import LanguageContent, Topic
 from kiosk.content.models import theme_slug
 from kiosk.content.schema import SLUG_PATTERN
 from kiosk.ui.languages import DEFAULT_LANGUAGE
-from kiosk.web.extensions import current_services
+from kiosk.web.extensions import count_use, current_services
 from kiosk.web.rendering import render_page
 
 bp = Blueprint("pages", __name__)
@@ -77,7 +77,7 @@ def topic(lang: str, slug: str) -> ResponseReturnValue:
             return render_page("visitor/untranslated.html", lang=lang, original=dutch), 404
     found = topic_or_404(lang, slug)
     viewed = ("view", lang, slug)
-    current_services().usage.record(*viewed)
+    count_use(*viewed)
     printer = current_services().printing.printer_status()
     grouped = content.grouped(current_services().settings.index_max_cards)
     back = theme_slug(found.theme) if grouped and found.theme else None

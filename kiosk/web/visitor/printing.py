@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, send_file, url_for
+import re
+
+from flask import Blueprint, abort, current_app, redirect, send_file, session, url_for
 from flask.typing import ResponseReturnValue
 
 from kiosk.leaflets import Leaflet, LeafletUnavailable
 from kiosk.printing import PrintRefused
 from kiosk.ui.messages import message
 from kiosk.ui.print_messages import confirmation_message, job_message, refusal_message
-from kiosk.web.extensions import current_services, htmx
+from kiosk.web.extensions import count_use, current_services, htmx
 from kiosk.web.rendering import render_page
 from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("printing", __name__)
+#: The session's own print jobs (their tokens), the newest last.
+JOBS = "print_jobs"
+KEPT_JOBS = 5
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def _leaflet(lang: str, slug: str) -> Leaflet:
@@ -95,21 +101,31 @@ def print_leaflet(lang: str, slug: str) -> ResponseReturnValue:
         )
     except PrintRefused as refused:
         return _confirm(lang, slug, refused)
-    current_services().usage.record("print", lang, slug)
+    count_use("print", lang, slug)
+    assert job.token is not None
+    _remember(job.token)
     if not htmx:
-        return redirect(url_for("printing.job", job_id=job.id), 303)
-    return _job_page(job.id)
+        return redirect(url_for("printing.job", token=job.token), 303)
+    return _job_page(job.token)
 
 
-@bp.get("/print/<int:job_id>")
-def job(job_id: int) -> ResponseReturnValue:
+@bp.get("/print/<token>")
+def job(token: str) -> ResponseReturnValue:
     """A print job's progress; htmx asks again every second until it is done or failed."""
-    return _job_page(job_id)
+    return _job_page(token)
 
 
-def _job_page(job_id: int) -> ResponseReturnValue:
+def _remember(token: str) -> None:
+    """Only this browser may follow the job (the idle reset forgets it with the session)."""
+    session[JOBS] = [*session.get(JOBS, [])[-(KEPT_JOBS - 1) :], token]
+
+
+def _job_page(token: str) -> ResponseReturnValue:
+    if not _TOKEN.match(token) or token not in session.get(JOBS, []):
+        abort(404)  # another visitor's job, or none: nothing about it is shown
     service = current_services().printing
-    found = service.follow(job_id)
+    stored = service.store.find(token)
+    found = service.follow(stored.id) if stored is not None else None
     if found is None:
         abort(404)
     language_or_404(found.lang)

@@ -7,11 +7,11 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, request, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk.speech import SpeechUnavailable
+from kiosk.speech import SpeechBusy, SpeechUnavailable
 from kiosk.speech.cache import KEY_PATTERN
 from kiosk.speech.spoken_content import speech_request
-from kiosk.ui.messages import message
-from kiosk.web.extensions import current_services
+from kiosk.ui.messages import SPOKEN_MESSAGES, message
+from kiosk.web.extensions import count_use, current_services
 from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("speech", __name__)
@@ -28,6 +28,8 @@ def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
             speech_request(content, sentences),
             timeout=current_services().settings.speech_wait_seconds,
         )
+    except SpeechBusy as error:
+        return _unavailable(lang, str(error), retry_seconds=2)
     except SpeechUnavailable as error:
         return _unavailable(lang, str(error))
     response = jsonify(
@@ -44,11 +46,16 @@ def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
     return response
 
 
-def _unavailable(lang: str, reason: str) -> ResponseReturnValue:
+def _unavailable(lang: str, reason: str, retry_seconds: int | None = None) -> ResponseReturnValue:
+    """503 with the plain message in the page's language; `retry_seconds` when the voice is
+    only busy (the player tries again by itself), else the staff have something to fix."""
     current_app.logger.warning("speech unavailable: %s", reason)
     text = " ".join(message(lang, "speech_unavailable") or ())
-    response = jsonify({"error": "speech_unavailable", "message": text})
-    response.headers["Retry-After"] = "30"
+    body = {"error": "speech_busy" if retry_seconds else "speech_unavailable", "message": text}
+    if retry_seconds:
+        body["retry"] = True
+    response = jsonify(body)
+    response.headers["Retry-After"] = str(retry_seconds or 30)
     return response, 503
 
 
@@ -59,7 +66,7 @@ def topic_speech(lang: str, slug: str) -> ResponseReturnValue:
     part = request.args.get("part", "summary")
     if part not in ("summary", "full"):
         abort(404)
-    current_services().usage.record("listen", lang, slug)
+    count_use("listen", lang, slug)
     return _speech_json(lang, topic.spoken_full if part == "full" else topic.spoken_summary)
 
 
@@ -76,10 +83,9 @@ def word_speech(lang: str, word: str) -> ResponseReturnValue:
 def message_speech(lang: str, name: str) -> ResponseReturnValue:
     """A message the kiosk shows, such as 'this page does not exist'."""
     language_or_404(lang)
-    sentences = message(lang, name)
-    if sentences is None:
+    if name not in SPOKEN_MESSAGES:  # only what the kiosk shows: nothing made up in a URL
         abort(404)
-    return _speech_json(lang, sentences)
+    return _speech_json(lang, message(lang, name) or ())
 
 
 @bp.get("/speech/<name>")

@@ -6,6 +6,7 @@ import re
 import stat
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ def staff_client(make_app: AppMaker) -> Callable[..., FlaskClient]:
 
     def build(**config: object) -> FlaskClient:
         defaults = {"STAFF_PASSWORD_HASH": HASH, "STAFF_FAILURE_DELAY_SECONDS": 0}
-        return make_app(BUNDLED_CONTENT, **{**defaults, **config}).test_client()
+        build.last_app = make_app(BUNDLED_CONTENT, **{**defaults, **config})
+        return build.last_app.test_client()
 
     return build
 
@@ -92,12 +94,49 @@ def test_lockout_after_repeated_wrong_passwords(staff_client: Callable[..., Flas
     assert still.status_code == 401 and "Te vaak" in still.get_data(as_text=True)
 
 
-def test_wrong_guesses_are_slow():
-    gate = StaffGate(HASH, delay_seconds=0.3)
+def gate_with(tmp_path: Path, **limits: float) -> StaffGate:
+    return StaffGate(tmp_path / "no-file", HASH, **limits)
+
+
+def test_a_wrong_guess_is_followed_by_a_wait_without_sleeping(tmp_path: Path):
+    gate = gate_with(tmp_path, delay_seconds=0.3, max_failures=5)
     started = time.monotonic()
-    assert gate.attempt("fout").outcome == "wrong"
-    assert time.monotonic() - started >= 0.3
-    assert gate.attempt(PASSWORD).outcome == "ok"
+    assert gate.attempt("10.0.0.1", "fout").outcome == "wrong"
+    refused = gate.attempt("10.0.0.1", PASSWORD)  # too soon: not even checked
+    assert refused.outcome == "wait" and refused.wait_seconds >= 1
+    assert time.monotonic() - started < 0.3  # nothing slept
+    assert gate.checks == 1
+    time.sleep(0.35)
+    assert gate.attempt("10.0.0.1", PASSWORD).outcome == "ok"
+
+
+def test_the_wait_doubles_and_ends_in_a_lockout(tmp_path: Path):
+    gate = gate_with(tmp_path, delay_seconds=0.05, max_failures=3, lockout_seconds=60)
+    waits = []
+    for _ in range(3):
+        attempt = gate.attempt("10.0.0.1", "fout")
+        waits.append(attempt.wait_seconds)
+        time.sleep(0.05 * 2 ** len(waits) + 0.02)
+    assert attempt.outcome == "locked" and waits[-1] == 60
+    assert gate.attempt("10.0.0.1", PASSWORD).outcome == "locked"  # even the right one
+
+
+def test_parallel_guesses_never_check_more_than_the_limit(tmp_path: Path):
+    """Was: sixteen parallel guesses got twelve passwords checked in a window meant for five."""
+    gate = gate_with(tmp_path, delay_seconds=0, max_failures=5, lockout_seconds=60)
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        outcomes = list(pool.map(lambda _: gate.attempt("10.0.0.9", "fout").outcome, range(64)))
+    assert 1 <= gate.checks <= 5
+    assert set(outcomes) <= {"wrong", "wait", "locked", "busy"}
+
+
+def test_guesses_from_one_address_never_lock_out_another(tmp_path: Path):
+    """Was: after five wrong guesses from anywhere every login was refused."""
+    gate = gate_with(tmp_path, delay_seconds=0, max_failures=3, lockout_seconds=60)
+    for _ in range(5):
+        gate.attempt("10.0.0.66", "fout")
+    assert gate.attempt("10.0.0.66", PASSWORD).outcome == "locked"
+    assert gate.attempt("127.0.0.1", PASSWORD).outcome == "ok"
 
 
 def test_login_expires(staff_client: Callable[..., FlaskClient]):
@@ -134,3 +173,53 @@ def test_test_print_and_usage_csv(staff_client: Callable[..., FlaskClient], tmp_
     lines = csv.get_data(as_text=True).splitlines()
     assert lines[0] == "day,language,topic,event,count"
     assert any(line.endswith(",nl,kinderpardon,view,1") for line in lines)
+
+
+def cookie_of(client: FlaskClient) -> str:
+    return client.get_cookie("session").value
+
+
+def test_a_saved_staff_cookie_is_refused_after_logout(staff_client: Callable[..., FlaskClient]):
+    """Was: logout only removed the login from the browser's copy of a signed cookie."""
+    client = staff_client()
+    log_in(client)
+    assert client.get("/staff/").status_code == 200
+    saved = cookie_of(client)
+    client.post("/staff/logout", data={"csrf_token": token(client, "/staff/")})
+    thief = staff_client.last_app.test_client()
+    thief.set_cookie("session", saved)
+    assert thief.get("/staff/").status_code == 303
+
+
+def test_a_login_ends_after_its_lifetime_however_much_it_is_used(
+    staff_client: Callable[..., FlaskClient],
+):
+    client = staff_client(STAFF_SESSION_HOURS=0.5 / 3600)  # half a second in all
+    log_in(client)
+    assert client.get("/staff/").status_code == 200
+    time.sleep(0.3)
+    assert client.get("/staff/").status_code == 200  # used, so not idle...
+    time.sleep(0.3)
+    assert client.get("/staff/").status_code == 303  # ...but past the absolute lifetime
+
+
+def test_a_new_password_ends_every_login(make_app: AppMaker, tmp_path: Path):
+    password_file = tmp_path / "staff_password"
+    save_password_hash(password_file, PASSWORD)
+    app = make_app(STAFF_PASSWORD_FILE=str(password_file), STAFF_FAILURE_DELAY_SECONDS=0)
+    first, second = app.test_client(), app.test_client()
+    log_in(first)
+    log_in(second)
+    assert first.get("/staff/").status_code == 200
+    save_password_hash(password_file, "een-ander-wachtwoord")
+    assert first.get("/staff/").status_code == 303
+    assert second.get("/staff/").status_code == 303
+    assert log_in(first, "een-ander-wachtwoord").status_code == 303  # no restart needed
+
+
+def test_staff_pages_are_never_kept_by_the_browser(staff_client: Callable[..., FlaskClient]):
+    client = staff_client()
+    assert client.get("/staff/login").headers["Cache-Control"] == "no-store"
+    log_in(client)
+    for path in ["/staff/", "/staff/usage.csv"]:
+        assert client.get(path).headers["Cache-Control"] == "no-store"
