@@ -56,6 +56,8 @@ system_packages() {
     # The tests start a private CUPS server.
     command -v cupsd >/dev/null || missing+=(cups-daemon)
     command -v lpadmin >/dev/null || missing+=(cups-client)
+    # The deploy tests check the systemd units with systemd-analyze.
+    command -v systemd-analyze >/dev/null || missing+=(systemd)
   fi
   if [ "${1:-}" = bench ]; then
     # The load tool, and nginx as the machine's limit for serving the same bytes.

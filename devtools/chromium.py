@@ -30,9 +30,9 @@ def launch(playwright: Playwright) -> Browser:
 
 
 @contextmanager
-def served(app: Flask) -> Iterator[str]:
+def served(app: Flask, threads: int = 4) -> Iterator[str]:
     """Serve `app` with waitress on a free local port; yields its base URL."""
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    server = create_server(app, host="127.0.0.1", port=0, threads=threads)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

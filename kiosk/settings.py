@@ -58,8 +58,10 @@ class DefaultConfig:
     LEAFLET_CACHE_DIR: str | None = None
     LEAFLET_TIMEOUT = 30.0
     #: How long a visitor waits for a leaflet being made (then: "try again"), how many
-    #: different leaflets may be in the making at once, and the cache's size.
+    #: requests may wait at once, how many different leaflets may be in the making, and the
+    #: cache's size.
     LEAFLET_WAIT_SECONDS = 10.0
+    LEAFLET_MAX_WAITING = 2
     LEAFLET_MAX_PENDING = 4
     LEAFLET_CACHE_MB = 200
     #: Longer addresses are refused (414) before any work is done.
@@ -191,6 +193,7 @@ class Settings:
     leaflet_cache_dir: Path
     leaflet_timeout: float
     leaflet_wait_seconds: float
+    leaflet_max_waiting: int
     leaflet_max_pending: int
     leaflet_cache_mb: float
     max_url_length: int

@@ -4,48 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from devtools.cupsd import free_port
 from devtools.processes import children, running
-from kiosk.settings import PROJECT_ROOT
-
-
-def start_server(tmp_path: Path, caches: Path) -> tuple[subprocess.Popen, str]:
-    """`python run.py` on a free port, with its state in `tmp_path`; waits until it answers."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "KIOSK_DATABASE": str(tmp_path / "kiosk.sqlite3"),
-        "KIOSK_PRINTER": "folder",
-        "KIOSK_PRINT_FOLDER": str(tmp_path / "printed"),
-        "KIOSK_SPEECH_CACHE_DIR": str(caches / "speech"),
-        "KIOSK_LEAFLET_CACHE_DIR": str(caches / "leaflets"),
-        "KIOSK_SECRET_KEY": "test",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "run.py", "--port", str(port)],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    wait_until_healthy(server, base)
-    return server, base
-
-
-def wait_until_healthy(server: subprocess.Popen, base: str) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
-                assert response.status == 200
-                return
-        except OSError:
-            assert server.poll() is None and time.monotonic() < deadline, "did not start"
-            time.sleep(0.3)
+from devtools.server import start_server, stop_server, wait_until_healthy
 
 
 def wait_until_ended(pids: list[int], seconds: float = 5) -> list[int]:
@@ -72,8 +36,7 @@ def test_run_py_serves_pages_and_stops_with_its_helpers(tmp_path: Path, shared_c
         helpers = children(server.pid, recursive=True)
         assert helpers, "granian runs the app in a worker process"
     finally:
-        server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=60)
+        output = stop_server(server)
     assert server.returncode == 0, output
     assert not wait_until_ended(helpers), output
 
@@ -93,5 +56,4 @@ def test_a_crashed_app_process_is_replaced_and_leaves_no_helpers(
         with urllib.request.urlopen(base + "/nl/kinderpardon", timeout=30) as response:
             assert response.status == 200
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.communicate(timeout=60)
+        stop_server(server)

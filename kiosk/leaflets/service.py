@@ -49,6 +49,9 @@ class LeafletLimits:
 
     #: different leaflets being rendered or waiting at once
     max_pending: int = 4
+    #: requests waiting for a rendering at once (each holds a server thread); more are told
+    #: to try again (the rendering goes on)
+    max_waiting: int = 2
     #: seconds a request waits for a rendering before it is told to try again
     wait_seconds: float = 10.0
     cache_bytes: int = 200 * 2**20
@@ -66,6 +69,7 @@ class LeafletService:
         self.limits = limits
         # One rendering at a time, in this thread: request threads only wait, and not for long.
         self._renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaflet")
+        self._waiting = threading.BoundedSemaphore(limits.max_waiting)
         self.document = document
         self.base_url = project_root.resolve().as_uri() + "/"
         roots = [str(folder.resolve()) for folder in allowed_folders]
@@ -115,10 +119,16 @@ class LeafletService:
                 raise busy
             work = partial(self._render_unless_cached, key, html)
             self._renderer.submit(self._shared.finish, key, work)
+        if wait is None:  # background work: no request thread is held
+            return future.result()
+        if not self._waiting.acquire(blocking=False):
+            raise LeafletBusy(f"{self.limits.max_waiting} requests are waiting for leaflets")
         try:
             return future.result(wait)
         except FutureTimeout as error:
             raise LeafletBusy(f"the leaflet took longer than {wait:g} s") from error
+        finally:
+            self._waiting.release()
 
     def test_page(self, site_name: str) -> Path:
         """A one-page test print (cached like a leaflet)."""

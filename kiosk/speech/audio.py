@@ -7,6 +7,8 @@ import subprocess
 import wave
 from pathlib import Path
 
+from kiosk.support.worker_process import at_render_priority
+
 FFMPEG = "ffmpeg"
 OPUS_ARGUMENTS = [
     "-c:a",
@@ -40,7 +42,8 @@ def encode_opus(wav_path: Path, ogg_path: Path, timeout: float = 60.0) -> None:
     command = [FFMPEG, "-nostdin", "-loglevel", "error", "-y", "-i", str(wav_path),
                *OPUS_ARGUMENTS, "-f", "ogg", str(ogg_path)]  # fmt: skip
     try:
-        subprocess.run(command, check=True, capture_output=True, timeout=timeout)
+        subprocess.run(at_render_priority(command), check=True, capture_output=True,
+                       timeout=timeout)  # fmt: skip
     except FileNotFoundError as error:
         raise EncoderError("ffmpeg is not installed") from error
     except subprocess.CalledProcessError as error:

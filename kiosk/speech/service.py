@@ -74,8 +74,8 @@ class SpeechLimits:
     max_queued: int = 16
     #: the cache folder's size; least recently used entries go first
     cache_bytes: int = 500 * 2**20
-    #: seconds between two checks of the cache's size
-    prune_seconds: float = 30.0
+    #: seconds between two checks of the cache's size while rendering
+    prune_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -151,10 +151,12 @@ class SpeechService:
         if cached is not None:
             return cached
         self._check_available()
+        future = self._submit(key, request, VISITOR)  # SpeechBusy when too much is queued
         if not self._waiting.acquire(blocking=False):
+            # It renders on all the same: the visitor's next try will find it ready.
             raise SpeechBusy(f"{self.limits.max_waiting} requests are waiting for speech already")
         try:
-            return self._submit(key, request, VISITOR).result(timeout)
+            return future.result(timeout)
         except FutureTimeout as error:
             raise SpeechBusy(f"rendering took longer than {timeout:g} s") from error
         finally:

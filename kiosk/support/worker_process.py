@@ -19,6 +19,14 @@ from typing import Any
 
 #: Called once in the child; returns the function that does one job.
 Setup = Callable[..., Callable[..., Any]]
+#: Rendering (speech, PDFs, their encoders) runs at a lower priority than serving pages, so
+#: that a visitor's tap is answered at once even while the machine's two cores render.
+RENDER_NICENESS = 10
+
+
+def at_render_priority(command: list[str]) -> list[str]:
+    """A helper command line (ffmpeg, pdftoppm) run at the rendering priority."""
+    return ["nice", "-n", str(RENDER_NICENESS), *command]
 
 
 class WorkerError(RuntimeError):
@@ -125,6 +133,7 @@ def _exit_when_orphaned(parent: int, interval: float = 0.5) -> None:
 def _child_main(connection: Connection, setup: Setup, setup_args: tuple) -> None:
     """In the child: set up once, then answer jobs until the pipe closes."""
     sys.stdout = open(os.devnull, "w")  # libraries that print would write into the server's log
+    os.nice(RENDER_NICENESS)
     threading.Thread(
         target=_exit_when_orphaned, args=(os.getppid(),), name="orphan-watch", daemon=True
     ).start()

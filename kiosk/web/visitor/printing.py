@@ -7,7 +7,7 @@ import re
 from flask import Blueprint, abort, current_app, redirect, send_file, session, url_for
 from flask.typing import ResponseReturnValue
 
-from kiosk.leaflets import Leaflet, LeafletUnavailable
+from kiosk.leaflets import Leaflet, LeafletBusy, LeafletUnavailable
 from kiosk.printing import PrintRefused
 from kiosk.ui.messages import message
 from kiosk.ui.print_messages import confirmation_message, job_message, refusal_message
@@ -26,6 +26,9 @@ def _leaflet(lang: str, slug: str) -> Leaflet:
     topic = topic_or_404(lang, slug)
     try:
         return current_services().leaflets.get(topic, language_or_404(lang))
+    except LeafletBusy as error:  # the visitor is asked to try again; nothing is broken
+        current_app.logger.warning("leaflet %s/%s: %s", lang, slug, error)
+        abort(503)
     except LeafletUnavailable as error:
         current_app.logger.error("leaflet %s/%s: %s", lang, slug, error)
         abort(503)
