@@ -24,14 +24,8 @@ def temporary_path(folder: Path, suffix: str = "") -> Path:
 def atomic_write(target: Path, data: bytes | str, mode: int = 0o644) -> None:
     """Replace `target` with `data` at once: readers see the old file or the whole new one,
     and a crash or a full disk leaves the old one in place."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    temporary = temporary_path(target.parent, target.suffix)
+    temporary = _written_aside(target, data, mode)
     try:
-        os.chmod(temporary, mode)
-        with open(temporary, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
@@ -40,21 +34,30 @@ def atomic_write(target: Path, data: bytes | str, mode: int = 0o644) -> None:
 def create_exclusively(target: Path, data: bytes | str, mode: int = 0o600) -> bool:
     """Create `target` with `data` unless it exists; False if another process was first. The
     file appears whole (written aside, then hard-linked into place, which fails if it exists)."""
+    temporary = _written_aside(target, data, mode)
+    try:
+        os.link(temporary, target)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _written_aside(target: Path, data: bytes | str, mode: int) -> Path:
+    """`data` in a temporary file beside `target`, with `mode`, flushed to the disk."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    temporary = temporary_path(target.parent)
+    temporary = temporary_path(target.parent, target.suffix)
     try:
         os.chmod(temporary, mode)
         with open(temporary, "wb") as handle:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            return False
-        return True
-    finally:
+    except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def private_folder(folder: Path) -> Path:
