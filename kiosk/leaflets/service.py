@@ -118,7 +118,12 @@ class LeafletService:
                 self._shared.abandon(key, busy)
                 raise busy
             work = partial(self._render_unless_cached, key, html)
-            self._renderer.submit(self._shared.finish, key, work)
+            try:
+                self._renderer.submit(self._shared.finish, key, work)
+            except RuntimeError as error:  # closed: the kiosk is stopping
+                closed = LeafletUnavailable("the leaflet service is closed")
+                self._shared.abandon(key, closed)
+                raise closed from error
         if wait is None:  # background work: no request thread is held
             return future.result()
         if not self._waiting.acquire(blocking=False):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
+from kiosk.leaflets import LeafletDocument, LeafletLimits, LeafletService, LeafletSettings
 from kiosk.settings import PROJECT_ROOT
 from kiosk.ui.icons import IconSet
 
@@ -16,12 +16,14 @@ SETTINGS = LeafletSettings(
 )
 
 
-def leaflet_service(cache: Path, timeout: float = 30) -> LeafletService:
+def leaflet_service(
+    cache: Path, timeout: float = 30, limits: LeafletLimits | None = None
+) -> LeafletService:
     document = LeafletDocument(
         PROJECT_ROOT / "templates", IconSet(PROJECT_ROOT / "static/vendor/icons"), SETTINGS
     )
     roots = [PROJECT_ROOT / "static", PROJECT_ROOT / "content"]
-    return LeafletService(cache, document, PROJECT_ROOT, roots, timeout=timeout)
+    return LeafletService(cache, document, PROJECT_ROOT, roots, timeout=timeout, limits=limits or LeafletLimits())
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from kiosk.content import load_library
-from kiosk.leaflets import LeafletService, LeafletUnavailable
+from kiosk.leaflets import LeafletBusy, LeafletLimits, LeafletService, LeafletUnavailable
 from tests.leaflets.conftest import leaflet_service
 from tests.leaflets.pdf_checks import (
     font_is_embedded,
@@ -79,7 +79,7 @@ def test_qr_code_to_the_source_when_it_has_an_address(tmp_path: Path):
 
 
 def test_cache_hit_and_one_rendering_for_concurrent_requests(tmp_path: Path):
-    service = leaflet_service(tmp_path / "cache")
+    service = leaflet_service(tmp_path / "cache", limits=LeafletLimits(max_waiting=6))
     try:
         topic = DUTCH.topic("kindbruiden")
         with ThreadPoolExecutor(max_workers=6) as pool:
@@ -88,6 +88,28 @@ def test_cache_hit_and_one_rendering_for_concurrent_requests(tmp_path: Path):
         assert all(result == results[0] for result in results)
         assert service.get(topic, DUTCH) == results[0]
         assert service.renders == 1
+    finally:
+        service.close()
+
+
+def test_more_waiting_requests_than_allowed_are_told_to_try_again(tmp_path: Path):
+    service = leaflet_service(tmp_path / "cache", limits=LeafletLimits(max_waiting=1))
+    try:
+        topic = DUTCH.topic("kindbruiden")
+        outcomes = []
+
+        def ask(_: int) -> None:
+            try:
+                service.get(topic, DUTCH)
+                outcomes.append("leaflet")
+            except LeafletBusy:
+                outcomes.append("busy")
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(ask, range(4)))
+        assert "busy" in outcomes and "leaflet" in outcomes
+        assert service.renders == 1  # the rendering went on once, for all of them
+        assert service.get(topic, DUTCH).pages >= 1  # the next try finds it
     finally:
         service.close()
 
