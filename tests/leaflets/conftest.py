@@ -23,7 +23,9 @@ def leaflet_service(
         PROJECT_ROOT / "templates", IconSet(PROJECT_ROOT / "static/vendor/icons"), SETTINGS
     )
     roots = [PROJECT_ROOT / "static", PROJECT_ROOT / "content"]
-    return LeafletService(cache, document, PROJECT_ROOT, roots, timeout=timeout, limits=limits or LeafletLimits())
+    return LeafletService(
+        cache, document, PROJECT_ROOT, roots, timeout=timeout, limits=limits or LeafletLimits()
+    )
 
 
 @pytest.fixture(scope="session")
