@@ -13,7 +13,6 @@ import logging
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from functools import partial
 from importlib.metadata import version
@@ -24,7 +23,7 @@ from kiosk.leaflets.cache import Leaflet, LeafletCache
 from kiosk.leaflets.document import LeafletDocument
 from kiosk.leaflets.pdf_worker import start_pdf_renderer
 from kiosk.leaflets.thumbnail import first_page_png
-from kiosk.support.shared_work import SharedWork
+from kiosk.support.shared_work import SharedWork, wait_bounded
 from kiosk.support.status import Progress, service_status
 from kiosk.support.worker_process import WorkerError, WorkerProcess
 
@@ -126,14 +125,7 @@ class LeafletService:
                 raise closed from error
         if wait is None:  # background work: no request thread is held
             return future.result()
-        if not self._waiting.acquire(blocking=False):
-            raise LeafletBusy(f"{self.limits.max_waiting} requests are waiting for leaflets")
-        try:
-            return future.result(wait)
-        except FutureTimeout as error:
-            raise LeafletBusy(f"the leaflet took longer than {wait:g} s") from error
-        finally:
-            self._waiting.release()
+        return wait_bounded(future, self._waiting, wait, LeafletBusy, "a leaflet")
 
     def test_page(self, site_name: str) -> Path:
         """A one-page test print (cached like a leaflet)."""

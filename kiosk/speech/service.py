@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -36,7 +35,7 @@ from kiosk.speech.worker import (
     WorkerFailed,
     engine_version,
 )
-from kiosk.support.shared_work import SharedWork
+from kiosk.support.shared_work import SharedWork, wait_bounded
 from kiosk.support.status import Progress, service_status
 
 log = logging.getLogger(__name__)
@@ -152,15 +151,7 @@ class SpeechService:
             return cached
         self._check_available()
         future = self._submit(key, request, VISITOR)  # SpeechBusy when too much is queued
-        if not self._waiting.acquire(blocking=False):
-            # It renders on all the same: the visitor's next try will find it ready.
-            raise SpeechBusy(f"{self.limits.max_waiting} requests are waiting for speech already")
-        try:
-            return future.result(timeout)
-        except FutureTimeout as error:
-            raise SpeechBusy(f"rendering took longer than {timeout:g} s") from error
-        finally:
-            self._waiting.release()
+        return wait_bounded(future, self._waiting, timeout, SpeechBusy, "speech")
 
     def prerender(self, requests: Iterable[SpeechRequest]) -> list[Future[SpeechResult]]:
         """Render everything not yet cached, in the background; returns one future each."""

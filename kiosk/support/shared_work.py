@@ -6,9 +6,27 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+def wait_bounded(
+    future: Future[T], waiting: threading.BoundedSemaphore, timeout: float,
+    busy: Callable[[str], Exception], what: str,
+) -> T:  # fmt: skip
+    """The result of `future`, waited for in one of `waiting`'s places (each holds a server
+    thread): with no place free, or after `timeout`, `busy(reason)` is raised at once and the
+    work goes on, so that a next try finds it done."""
+    if not waiting.acquire(blocking=False):
+        raise busy(f"too many requests are waiting for {what} already")
+    try:
+        return future.result(timeout)
+    except FutureTimeout as error:
+        raise busy(f"{what} took longer than {timeout:g} s") from error
+    finally:
+        waiting.release()
 
 
 class SharedWork(Generic[T]):
