@@ -1,6 +1,8 @@
 """Run the benchmarks, print a table and write bench/results.json.
 
-Usage: python -m bench.run   (or ./kiosk.sh bench)
+Usage: python -m bench.run [GROUP ...]   (or ./kiosk.sh bench)
+Groups: speech, leaflets, printing, serving (prerender and serving), growth, screen; none
+given runs them all. Only a whole run writes bench/results.json (a partial one would mix days).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import platform
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bench import leaflets, prerender, printing, serving, speech
+from bench import leaflets, prerender, printing, screen, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -55,6 +58,20 @@ GOALS = {
     "theme_1000_p99_ms": (None, "", "a theme page, new visitors, p99"),
     "topic_1000_first_ms": (None, "", "a topic page among 1,000, first render"),
     "topic_1000_p99_ms": (None, "", "a topic page among 1,000, new visitors, p99"),
+    "tap_to_paint_p50_ms": (None, "", "tap on card/Back/Home/Beginnen → new screen painted"),
+    "tap_to_paint_p95_ms": (50, "max", "the same, p95 (Chromium, 1080×1920, real clicks)"),
+    "paint_baseline_ms": (None, "", "tap that only toggles a class → painted (baseline)"),
+    "paint_baseline_p95_ms": (None, "", "the same, p95"),
+    "tap_to_paint_vs_baseline": (None, "", "tap_to_paint_p50_ms ÷ paint_baseline_ms"),
+    "tap_to_paint_card_p50_ms": (None, "", "a topic card → topic"),
+    "tap_to_paint_back_p50_ms": (None, "", "Back on a topic → index"),
+    "tap_to_paint_home_p50_ms": (None, "", "Home on a topic → start"),
+    "tap_to_paint_start_p50_ms": (None, "", "Beginnen on the start screen → index"),
+    "cls_load_index": (0, "max", "layout shift loading /nl/ (worst of 3 fresh loads)"),
+    "cls_load_topic": (0, "max", "layout shift loading a topic page"),
+    "cls_open_player": (0, "max", "layout shift from tapping Listen, all shifts counted"),
+    "cls_open_player_counted": (None, "", "the same without shifts right after input (the API's)"),
+    "cls_open_dialog": (0, "max", "layout shift from tapping a hard word, all counted"),
 }
 
 
@@ -75,22 +92,47 @@ def table(metrics: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    """Run every benchmark once."""
-    metrics: dict[str, float] = {}
-    metrics.update(speech.synthesis_vs_espeak())
-    metrics.update(speech.first_audio())
-    metrics.update(leaflets.render_times())
-    metrics.update(leaflets.cached_leaflet())
-    metrics.update(printing.print_to_queued())
+def speech_figures() -> dict[str, float]:
+    return {**speech.synthesis_vs_espeak(), **speech.first_audio()}
+
+
+def leaflet_figures() -> dict[str, float]:
+    return {**leaflets.render_times(), **leaflets.cached_leaflet()}
+
+
+def serving_figures() -> dict[str, float]:
+    """Prerender first: the serving benchmark serves what it rendered."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        metrics.update(prerender.prerender_times(work))
-        metrics.update(serving.page_against_static(work, seconds=5))
+        return {**prerender.prerender_times(work), **serving.page_against_static(work, seconds=5)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    metrics.update(serving.content_growth(1000))
+
+
+#: group name: its benchmarks, in the order a whole run takes them
+GROUPS: dict[str, Callable[[], dict[str, float]]] = {
+    "speech": speech_figures,
+    "leaflets": leaflet_figures,
+    "printing": printing.print_to_queued,
+    "serving": serving_figures,
+    "growth": lambda: serving.content_growth(1000),
+    "screen": screen.screen_figures,
+}
+
+
+def main(groups: list[str] | None = None) -> int:
+    """Run the named groups of benchmarks once (all of them if none are named)."""
+    unknown = set(groups or ()) - set(GROUPS)
+    if unknown:
+        print(f"unknown group(s) {sorted(unknown)}; choose from {list(GROUPS)}", file=sys.stderr)
+        return 2
+    metrics: dict[str, float] = {}
+    for name, run in GROUPS.items():
+        if not groups or name in groups:
+            metrics.update(run())
     print(table(metrics))
+    if groups:
+        return 0
     report = {"metrics": metrics, "machine": machine(), "date": date.today().isoformat()}
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nwritten to {RESULTS}")
@@ -111,4 +153,4 @@ def machine() -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
