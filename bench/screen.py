@@ -63,11 +63,12 @@ MEASURE = """(() => {
   }).observe({ type: "layout-shift", buffered: true });
   const afterTwoFrames = (then) => requestAnimationFrame(() => requestAnimationFrame(then));
   const finish = (tap) => {
-    bench.taps.push({ kind: tap.kind, ms: performance.now() - tap.at });
+    const ms = performance.now() - tap.at;
+    bench.taps.push({ kind: tap.kind, ms, phases: { ...tap.phases, frames: ms } });
     bench.armed = null;
     bench.waiters.splice(0).forEach((wake) => wake());
   };
-  bench.arm = (kind) => { bench.armed = { kind, at: null }; };
+  bench.arm = (kind) => { bench.armed = { kind, at: null, phases: {} }; };
   bench.taken = (count) => new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`tap ${count} never painted`)), 15000);
     const check = () => {
@@ -96,6 +97,17 @@ MEASURE = """(() => {
       afterTwoFrames(() => finish(tap));
     }
   }, true);
+  // Where the time goes: htmx's events on the way, as ms since the tap.
+  const phases = [["beforeSwap", "request"], ["afterSwap", "swap"], ["afterSettle", "settle"]];
+  for (const [name, phase] of phases) {
+    document.addEventListener(`htmx:${name}`, (event) => {
+      const tap = bench.armed;
+      const target = event.detail && event.detail.target;
+      if (tap && tap.at !== null && target && target.id === "page") {
+        tap.phases[phase] = performance.now() - tap.at;
+      }
+    });
+  }
   document.addEventListener("htmx:afterSettle", (event) => {
     const tap = bench.armed;
     const target = event.detail && event.detail.target;
@@ -211,6 +223,14 @@ def tap_to_paint(browser: Browser, base: str, navigations: int = 60, warmup: int
     metrics["tap_to_paint_vs_baseline"] = metrics["tap_to_paint_p50_ms"] / statistics.median(
         baseline
     )
+    # Each phase ends at its htmx event: response in, new screen swapped, settled, painted.
+    ends = [e["phases"] for e in taps if e["kind"] != "baseline"]
+    previous = "start"
+    for phase in ("request", "swap", "settle", "frames"):
+        metrics[f"tap_{phase}_ms"] = statistics.median(
+            end[phase] - end.get(previous, 0) for end in ends
+        )
+        previous = phase
     for kind in ("card", "back", "home", "start"):
         if kind in times:
             metrics[f"tap_to_paint_{kind}_p50_ms"] = statistics.median(times[kind])
@@ -251,6 +271,7 @@ def score(shifts: list[dict], with_input: bool = False) -> float:
 def layout_shifts(browser: Browser, base: str, loads: int = 3) -> dict[str, list[list[dict]]]:
     """Every measured shift, by scenario: `loads` fresh runs of each."""
     scenarios = {
+        "load_start": lambda: shifts_on_load(browser, base + "/"),  # every idle reset loads it
         "load_index": lambda: shifts_on_load(browser, base + INDEX),
         "load_topic": lambda: shifts_on_load(browser, base + TOPIC),
         # The first run synthesises the summary (cold); later ones play it from the cache.
@@ -266,6 +287,7 @@ def shift_metrics(shifts: dict[str, list[list[dict]]]) -> dict[str, float]:
     """The worst run of each scenario; taps count the shifts input-excluded too, since the
     goal is that nothing moves at all (`cls_open_player_counted` is what the API counts)."""
     metrics = {
+        "cls_load_start": max(score(run) for run in shifts["load_start"]),
         "cls_load_index": max(score(run) for run in shifts["load_index"]),
         "cls_load_topic": max(score(run) for run in shifts["load_topic"]),
         "cls_open_player": max(score(run, with_input=True) for run in shifts["open_player"]),
