@@ -15,6 +15,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from kiosk.ui.reach import Mounting
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_PATH = PROJECT_ROOT / "instance"
 ENVIRONMENT_PREFIX = "KIOSK_"
@@ -89,6 +91,12 @@ class DefaultConfig:
     PAGE_CACHE_MB = 12
     RESPONSE_CACHE_MB = 8
     RESPONSE_CACHE_SECONDS = 600
+    #: Where the screen is mounted, so the layout keeps every control within reach of a seated
+    #: visitor: the visible height of the panel and how high its lower edge is above the floor,
+    #: in mm (a 32-inch portrait panel on a floor stand; a 32-inch landscape panel is 398 mm
+    #: high). kiosk/ui/reach.py turns them into the reach and comfort zones.
+    PANEL_HEIGHT_MM = 708
+    PANEL_LOWER_EDGE_MM = 800
     #: Idle reset: after IDLE_SECONDS without a touch the kiosk asks "Bent u er nog?" and
     #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
     IDLE_SECONDS = 90
@@ -209,6 +217,8 @@ class Settings:
     page_cache_mb: float
     response_cache_mb: float
     response_cache_seconds: float
+    panel_height_mm: float
+    panel_lower_edge_mm: float
     idle_seconds: int
     idle_warning_seconds: int
     readability_min_flesch_douma: float
@@ -237,6 +247,11 @@ class Settings:
                 field.type, _resolved(config, field.name.upper(), instance_dir)
             )
         return cls(**values)
+
+    @property
+    def mounting(self) -> Mounting:
+        """How the screen is mounted: where its reach and comfort zones are."""
+        return Mounting(self.panel_height_mm, self.panel_lower_edge_mm)
 
     @classmethod
     def load(cls) -> Settings:

@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Dan ziet u wat het betekent."),
             N_("Raak Printen aan."),
             N_("Dan krijgt u de tekst op papier mee."),
-            N_("Met Letters maakt u de letters groter."),
+            N_("Met Instellingen maakt u de letters groter."),
             N_("Met Contrast wordt het scherm donker met lichte letters."),
             N_("Met Zachter en Harder zet u het geluid zachter of harder."),
             N_("Met Start gaat u terug naar het begin."),
@@ -59,6 +59,17 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
             N_("Raak de knop aan om verder te gaan."),
             N_("Anders begint de zuil opnieuw."),
         ),
+        # What a settings tap says (kiosk/ui/preferences.py names them).
+        "setting_text_100": (N_("Letters: normaal."),),
+        "setting_text_150": (N_("Letters: groot."),),
+        "setting_text_200": (N_("Letters: heel groot."),),
+        "setting_theme_default": (N_("Contrast staat uit."),),
+        "setting_theme_contrast": (N_("Contrast staat aan."),),
+        "setting_volume_20": (N_("Geluid: 20 procent."),),
+        "setting_volume_40": (N_("Geluid: 40 procent."),),
+        "setting_volume_60": (N_("Geluid: 60 procent."),),
+        "setting_volume_80": (N_("Geluid: 80 procent."),),
+        "setting_volume_100": (N_("Geluid: 100 procent."),),
         **print_messages(),
     },
 }
@@ -66,7 +77,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: The help page in steps: (picture, how many of the help sentences go with it), after the title.
 HELP_STEPS = (
-    ("chevron-right", 2), ("volume-2", 2), ("book-open", 2), ("printer", 2), ("type", 1),
+    ("chevron-right", 2), ("volume-2", 2), ("book-open", 2), ("printer", 2), ("a-large-small", 1),
     ("contrast", 1), ("volume-1", 1), ("house", 1), ("hourglass", 2),
 )  # fmt: skip
 

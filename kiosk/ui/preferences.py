@@ -70,6 +70,16 @@ class Preferences:
     def volume_percent(self) -> int:
         return round(self.volume_level * 100)
 
+    def state_message(self, action: str) -> str:
+        """The name of the message that says what `action` has just set (kiosk/ui/messages.py)."""
+        if action == "text":
+            return f"setting_text_{TEXT_SIZES[self.text_size]}"
+        if action == "theme":
+            return f"setting_theme_{self.theme}"
+        if action in ("louder", "softer"):
+            return f"setting_volume_{self.volume_percent}"
+        raise ValueError(f"unknown action {action!r}")
+
     def as_dict(self) -> dict[str, object]:
         """For the session cookie."""
         return asdict(self)

@@ -17,12 +17,6 @@
 
   const bar = () => document.getElementById("player-bar");
 
-  function showPlayers() {
-    document.querySelectorAll("[data-player][hidden]").forEach((player) => {
-      player.hidden = false;
-    });
-  }
-
   function setStatus(element, text) {
     if (element) element.textContent = text;
   }
@@ -123,10 +117,13 @@
     }
   }
 
+  // In view above the player and the bottom bar (they are fixed over the foot of the page).
   function isWellInView(element) {
     const box = element.getBoundingClientRect();
-    const barBox = bar().hidden ? null : bar().getBoundingClientRect();
-    const bottom = barBox ? barBox.top : window.innerHeight;
+    let bottom = window.innerHeight;
+    [bar(), document.querySelector(".bottom-bar")].forEach((cover) => {
+      if (cover && !cover.hidden) bottom = Math.min(bottom, cover.getBoundingClientRect().top);
+    });
     return box.top >= 0 && box.bottom <= bottom;
   }
 
@@ -225,20 +222,19 @@
   }, true);
   // A message that appears by itself (the print status) is read aloud once, as it changes.
   const spoken = new Set();
+  // One marked data-speak-if-quiet (a setting's new state) waits its turn: it is not read
+  // over a text being read aloud.
   function speakNewMessages() {
     document.querySelectorAll("[data-speak-now]").forEach((region) => {
       const key = region.dataset.speakNow;
       if (spoken.has(key)) return;
       spoken.add(key);
+      if ("speakIfQuiet" in region.dataset && state && !audio.paused) return;
       playRegion(region, null, null);
     });
   }
 
-  document.addEventListener("htmx:afterSettle", () => {
-    showPlayers();
-    speakNewMessages();
-  });
-  showPlayers();
+  document.addEventListener("htmx:afterSettle", speakNewMessages);
   speakNewMessages();
 
   // The read-aloud part of the front-end module (see kiosk.js).

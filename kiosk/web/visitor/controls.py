@@ -4,21 +4,26 @@ that leaves nothing of one visitor for the next."""
 from __future__ import annotations
 
 import json
+import secrets
 from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
     abort,
+    g,
+    make_response,
     redirect,
     render_template,
     request,
     session,
+    url_for,
 )
 from flask.typing import ResponseReturnValue
 
+from kiosk.ui.languages import DEFAULT_LANGUAGE
 from kiosk.ui.messages import HELP_STEPS, message
 from kiosk.ui.preferences import ACTIONS
-from kiosk.web.extensions import count_use, htmx
+from kiosk.web.extensions import count_use, current_services, htmx
 from kiosk.web.preferences import current_preferences, store_preferences
 from kiosk.web.rendering import render_page
 from kiosk.web.visitor.pages import language_or_404, topic_or_404
@@ -41,18 +46,38 @@ def _local(path: str | None) -> str:
 
 @bp.post("/preferences")
 def change_preferences() -> ResponseReturnValue:
-    """One tap on a setting: store it, then show the new state."""
+    """One tap on a setting: store it, then show the new state and say it aloud."""
     action = request.form.get("action", "")
     if action not in ACTIONS:
         abort(400)
     preferences = current_preferences().apply(action)
     store_preferences(preferences)
+    next_path = _local(request.form.get("next"))
     if not htmx:
-        return redirect(_local(request.form.get("next")), 303)
+        return redirect(next_path, 303)
+    lang = _page_language(request.form.get("lang"))
+    g.lang = lang
+    spoken_url = url_for("speech.message_speech", lang=lang, name=preferences.state_message(action))
     response = render_template("components/_settings.html", preferences=preferences,
-                               next_path=_local(request.form.get("next")))  # fmt: skip
+                               next_path=next_path, lang=lang,
+                               spoken=(spoken_url, secrets.token_hex(4)))  # fmt: skip
     event = {"classes": preferences.html_classes, "volume": preferences.volume_level}
     return response, 200, {"HX-Trigger": json.dumps({"kiosk:preferences": event})}
+
+
+def _page_language(lang: str | None) -> str:
+    """The language of the page the tap came from, if the kiosk has it (else Dutch)."""
+    languages = current_services().library.current.languages
+    return lang if lang in languages else DEFAULT_LANGUAGE
+
+
+@bp.get("/screen/zones.css")
+def zones_stylesheet() -> ResponseReturnValue:
+    """The reach and comfort zones of this kiosk's screen, as CSS the layout reads."""
+    css = current_services().settings.mounting.stylesheet()
+    response = make_response(css, 200, {"Content-Type": "text/css; charset=utf-8"})
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.post("/reset")

@@ -8,12 +8,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from kiosk import cli
+from kiosk.web.staff import session as staff_session
 from kiosk.web.staff.password import StaffGate, load_password_hash, save_password_hash
 from tests.conftest import AppMaker
 from tests.samples import BUNDLED_CONTENT
@@ -99,14 +101,15 @@ def gate_with(tmp_path: Path, **limits: float) -> StaffGate:
 
 
 def test_a_wrong_guess_is_followed_by_a_wait_without_sleeping(tmp_path: Path):
-    gate = gate_with(tmp_path, delay_seconds=0.3, max_failures=5)
+    # The wait is long enough that one password check (scrypt) on a busy machine is shorter.
+    gate = gate_with(tmp_path, delay_seconds=1.5, max_failures=5)
     started = time.monotonic()
     assert gate.attempt("10.0.0.1", "fout").outcome == "wrong"
     refused = gate.attempt("10.0.0.1", PASSWORD)  # too soon: not even checked
     assert refused.outcome == "wait" and refused.wait_seconds >= 1
-    assert time.monotonic() - started < 0.3  # nothing slept
+    assert time.monotonic() - started < 1.5  # nothing slept
     assert gate.checks == 1
-    time.sleep(0.35)
+    time.sleep(1.6)
     assert gate.attempt("10.0.0.1", PASSWORD).outcome == "ok"
 
 
@@ -192,14 +195,17 @@ def test_a_saved_staff_cookie_is_refused_after_logout(staff_client: Callable[...
 
 
 def test_a_login_ends_after_its_lifetime_however_much_it_is_used(
-    staff_client: Callable[..., FlaskClient],
+    staff_client: Callable[..., FlaskClient], monkeypatch: pytest.MonkeyPatch
 ):
-    client = staff_client(STAFF_SESSION_HOURS=0.5 / 3600)  # half a second in all
+    """The sessions' clock is moved by hand: a busy machine must not decide the outcome."""
+    now = [1000.0]
+    monkeypatch.setattr(staff_session, "time", SimpleNamespace(monotonic=lambda: now[0]))
+    client = staff_client(STAFF_SESSION_HOURS=1, STAFF_SESSION_MINUTES=40)
     log_in(client)
     assert client.get("/staff/").status_code == 200
-    time.sleep(0.3)
+    now[0] += 35 * 60
     assert client.get("/staff/").status_code == 200  # used, so not idle...
-    time.sleep(0.3)
+    now[0] += 35 * 60
     assert client.get("/staff/").status_code == 303  # ...but past the absolute lifetime
 
 

@@ -156,9 +156,11 @@ def test_pages_use_only_local_assets(client: FlaskClient):
     assert not re.search(r'(src|href)="(https?:)?//', html)
     assert "style=" not in html and "<style" not in html
     assert re.findall(r"<script[^>]*>", html) == [
+        '<script src="/static/js/early.js">',
         '<script src="/static/vendor/js/htmx.min.js" defer>',
         '<script src="/static/js/kiosk.js" defer>',
         '<script src="/static/js/read-aloud.js" defer>',
+        '<script src="/static/js/screen.js" defer>',
     ]
     for asset in [
         "/static/vendor/js/htmx.min.js",
