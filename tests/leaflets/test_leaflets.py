@@ -15,12 +15,14 @@ from tests.leaflets.conftest import leaflet_service
 from tests.leaflets.pdf_checks import (
     font_is_embedded,
     fonts_of,
+    pictures_over_text,
     share_of_large_text,
     structure_elements,
 )
 from tests.samples import BUNDLED_CONTENT, VALID_TOPIC
 
-DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]
+LIBRARY = load_library(BUNDLED_CONTENT)
+DUTCH = LIBRARY.languages["nl"]
 
 
 @pytest.mark.parametrize("topic", DUTCH.topics, ids=lambda topic: topic.slug)
@@ -44,6 +46,17 @@ def test_every_leaflet_is_an_accessible_easy_read_pdf(leaflets: LeafletService, 
     assert (
         leaflet.thumbnail is not None and leaflet.thumbnail.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     )
+
+
+@pytest.mark.parametrize(
+    "topic",
+    DUTCH.topics + LIBRARY.languages["ar"].topics,
+    ids=lambda topic: f"{topic.lang}-{topic.slug}",
+)
+def test_no_picture_covers_text(leaflets: LeafletService, topic):
+    """Left to right and right to left, every picture stands beside the text, not on it."""
+    leaflet = leaflets.get(topic, LIBRARY.languages[topic.lang])
+    assert pictures_over_text(leaflet.pdf) == []
 
 
 def test_leaflet_text_has_every_part(leaflets: LeafletService):
@@ -74,6 +87,7 @@ def test_qr_code_to_the_source_when_it_has_an_address(tmp_path: Path):
         with pikepdf.open(leaflet.pdf) as pdf:
             alts = [str(e.get("/Alt", "")) for e in structure_elements(pdf) if e.S == "/Figure"]
         assert f"QR-code naar de bron: {url}" in alts
+        assert pictures_over_text(leaflet.pdf) == []
     finally:
         service.close()
 
