@@ -6,6 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 
@@ -60,8 +61,6 @@ def test_no_picture_covers_text(leaflets: LeafletService, topic):
 
 
 def test_leaflet_text_has_every_part(leaflets: LeafletService):
-    import pdfplumber
-
     topic = DUTCH.topic("kinderpardon")
     with pdfplumber.open(leaflets.get(topic, DUTCH).pdf) as pdf:
         text = " ".join(page.extract_text() for page in pdf.pages)
@@ -88,6 +87,8 @@ def test_qr_code_to_the_source_when_it_has_an_address(tmp_path: Path):
             alts = [str(e.get("/Alt", "")) for e in structure_elements(pdf) if e.S == "/Figure"]
         assert f"QR-code naar de bron: {url}" in alts
         assert pictures_over_text(leaflet.pdf) == []
+        with pdfplumber.open(leaflet.pdf) as pdf:  # a topic that names no kind is information
+            assert "Deze informatie komt van de testorganisatie." in pdf.pages[0].extract_text()
     finally:
         service.close()
 
