@@ -34,3 +34,62 @@ key_points:
 
 Een zin met een asielzoeker erin.
 """
+
+#: Whose text a sample topic is, per language, as it reads in the attribution.
+SAMPLE_WHOSE = {
+    "nl": "de testorganisatie",
+    "en": "the test organisation",
+    "ar": "منظمة الاختبار",
+    "uk": "тестової організації",
+}
+
+#: (language, source kind or None) → the sentence on the topic page and the card line.
+ATTRIBUTIONS = {
+    ("nl", "position"): (
+        "Dit is het standpunt van de testorganisatie.",
+        "Standpunt van de testorganisatie",
+    ),
+    ("nl", "information"): (
+        "Deze informatie komt van de testorganisatie.",
+        "Informatie van de testorganisatie",
+    ),
+    ("nl", "advice"): (
+        "Dit is een advies van de testorganisatie.",
+        "Advies van de testorganisatie",
+    ),
+    ("en", "position"): (
+        "This is the position of the test organisation.",
+        "Position of the test organisation",
+    ),
+    ("en", "information"): (
+        "This information comes from the test organisation.",
+        "Information from the test organisation",
+    ),
+    ("en", "advice"): (
+        "This is advice from the test organisation.",
+        "Advice from the test organisation",
+    ),
+    ("ar", "position"): ("هذا هو موقف منظمة الاختبار.", "موقف منظمة الاختبار"),
+    ("ar", "information"): ("هذه المعلومات من منظمة الاختبار.", "معلومات من منظمة الاختبار"),
+    ("ar", "advice"): ("هذه نصيحة من منظمة الاختبار.", "نصيحة من منظمة الاختبار"),
+    ("uk", "position"): ("Це позиція тестової організації.", "Позиція тестової організації"),
+    ("uk", "information"): (
+        "Ця інформація від тестової організації.",
+        "Інформація від тестової організації",
+    ),
+    ("uk", "advice"): ("Це порада від тестової організації.", "Порада від тестової організації"),
+}
+for _lang in SAMPLE_WHOSE:  # a topic that names no kind is information
+    ATTRIBUTIONS[_lang, None] = ATTRIBUTIONS[_lang, "information"]
+
+
+def topic_of_kind(lang: str, kind: str | None) -> str:
+    """VALID_TOPIC in `lang`'s attribution, with `source.kind: kind` (or none), using `from`."""
+    text = VALID_TOPIC.replace("position_of: de testorganisatie", f"from: {SAMPLE_WHOSE[lang]}")
+    return text.replace("source:\n", f"source:\n  kind: {kind}\n") if kind else text
+
+
+def write_topics_of_every_kind(write: ContentWriter) -> None:
+    """One topic per language and kind (and one without a kind), named after its kind."""
+    for lang, kind in ATTRIBUTIONS:
+        write(f"{lang}/{kind or 'none'}.md", topic_of_kind(lang, kind))

@@ -11,18 +11,20 @@ from markupsafe import Markup
 
 from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import Pronunciation
-from kiosk.ui.languages import Language
+from kiosk.ui.languages import DEFAULT_SOURCE_KIND, Language
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a topic's text comes from."""
+    """Where a topic's text comes from, and what kind of text it is."""
 
     organisation: str
     title: str
     date: str
     sections: tuple[str, ...] = ()
     url: str | None = None
+    #: "position", "information" or "advice" (kiosk.ui.languages.SOURCE_KINDS).
+    kind: str = DEFAULT_SOURCE_KIND
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,11 @@ class Topic:
     icon: str
     order: int
     summary: str
-    position_of: str
+    #: Whose text it is, as written in the attribution ("de PvdA").
+    whose: str
     source: Source
+    #: The short line on the topic card, in the topic's language ("Standpunt van de PvdA").
+    card_line: str
     key_points: tuple[str, ...]
     body: str
     title_html: Markup
@@ -76,6 +81,11 @@ class Topic:
     spoken_full: tuple[str, ...]
     #: The group on the topic index when there are many topics (None: "other topics").
     theme: str | None = None
+
+    @property
+    def position_of(self) -> str:
+        """The older name of `whose`."""
+        return self.whose
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     AnyHttpUrl,
     BaseModel,
     BeforeValidator,
@@ -19,6 +20,7 @@ from pydantic import (
 )
 
 from kiosk.ui.icons import TOPIC_ICONS
+from kiosk.ui.languages import DEFAULT_SOURCE_KIND, SOURCE_KINDS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
@@ -27,8 +29,12 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 def _date_as_text(value: object) -> object:
-    """YAML reads 2016-05-01 as a date; the kiosk shows it as written."""
-    return value.isoformat() if isinstance(value, datetime.date) else value
+    """YAML reads 2016-05-01 as a date and 2026 as a number; the kiosk shows them as written."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
 def _as_list(value: object) -> object:
@@ -42,6 +48,12 @@ def _known_icon(name: str) -> str:
     return name
 
 
+def _known_kind(kind: str) -> str:
+    if kind not in SOURCE_KINDS:
+        raise ValueError(f"unknown kind {kind!r}; choose one of: {', '.join(SOURCE_KINDS)}")
+    return kind
+
+
 def _one_sentence(text: str) -> str:
     if _SENTENCE_BREAK.search(text):
         raise ValueError("the summary must be one sentence")
@@ -53,6 +65,8 @@ class SourceMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    #: What the text is: the organisation's position, information or advice.
+    kind: Annotated[Text, AfterValidator(_known_kind)] = DEFAULT_SOURCE_KIND
     organisation: Text
     title: Text
     date: Annotated[Text, BeforeValidator(_date_as_text)]
@@ -70,7 +84,9 @@ class TopicMeta(BaseModel):
     icon: Annotated[Text, AfterValidator(_known_icon)]
     order: StrictInt
     summary: Annotated[Text, AfterValidator(_one_sentence)]
-    position_of: Text
+    #: Whose text it is, as it reads in the attribution ("de PvdA"): `from`, or the older name
+    #: `position_of`.
+    whose: Text = Field(validation_alias=AliasChoices("from", "position_of"))
     source: SourceMeta
     key_points: Annotated[list[Text], Field(min_length=1, max_length=7)]
     slug: Annotated[Text, StringConstraints(pattern=SLUG_PATTERN)] | None = None
@@ -87,6 +103,8 @@ def describe_errors(error: ValidationError) -> list[tuple[tuple[str | int, ...],
         kind = item["type"]
         if kind == "missing":
             message = f"required field '{name}' is missing"
+        elif kind == "extra_forbidden" and path == ("position_of",):
+            message = "write 'from' or 'position_of', not both (they are the same field)"
         elif kind == "extra_forbidden":
             message = f"unknown field '{name}' (check the spelling)"
         elif kind == "string_pattern_mismatch" and path and path[-1] == "slug":

@@ -42,11 +42,12 @@ def load_topic(
     front, body, document = file.split(file.read(path))
     problems = file.name_problems(path.stem)
     meta = file.validate(document, problems)
-    parsed = _ParsedTexts.of(meta, body, LANGUAGES[lang].position_phrase, md, PageMarker(matcher))
+    attribution = LANGUAGES[lang].attribution(meta.source.kind, meta.whose)
+    parsed = _ParsedTexts.of(meta, body, attribution.sentence, md, PageMarker(matcher))
     problems += parsed.problems(file, document, body_line=front.count("\n") + 1)
     if problems:
         raise TopicFileError(problems)
-    return parsed.topic(lang, meta, path.stem, shown_as, body)
+    return parsed.topic(lang, meta, path.stem, shown_as, body, attribution.card_line)
 
 
 @dataclass(frozen=True)
@@ -138,17 +139,17 @@ class _ParsedTexts:
 
     @classmethod
     def of(
-        cls, meta: TopicMeta, body: str, position_phrase: str, md: MarkdownIt, marker: PageMarker
+        cls, meta: TopicMeta, body: str, attribution: str, md: MarkdownIt, marker: PageMarker
     ) -> _ParsedTexts:
         sentences = SentenceCollector()
         env = {"marker": marker, "sentences": sentences}
         title_html = sentences.mark_plain(meta.title)
         summary = md.parseInline(meta.summary, env)
-        attribution = md.parseInline(position_phrase.format(whose=meta.position_of), env)
+        attribution_tokens = md.parseInline(attribution, env)
         key_points = [md.parseInline(point, env) for point in meta.key_points]
         summary_length = len(sentences.sentences)
         body_tokens = md.parse(body, env)
-        return cls(md, env, marker, sentences, title_html, summary, attribution, key_points,
+        return cls(md, env, marker, sentences, title_html, summary, attribution_tokens, key_points,
                    summary_length, body_tokens, not body.strip())  # fmt: skip
 
     def problems(
@@ -167,7 +168,9 @@ class _ParsedTexts:
     def html(self, tokens: list[Token]) -> Markup:
         return sanitise(self.md.renderer.render(tokens, self.md.options, self.env))
 
-    def topic(self, lang: str, meta: TopicMeta, slug: str, shown_as: str, body: str) -> Topic:
+    def topic(
+        self, lang: str, meta: TopicMeta, slug: str, shown_as: str, body: str, card_line: str
+    ) -> Topic:
         """The checked texts rendered into a Topic."""
         summary_html = self.html(self.summary)
         attribution_html = self.html(self.attribution)
@@ -183,8 +186,9 @@ class _ParsedTexts:
             icon=meta.icon,
             order=meta.order,
             summary=meta.summary,
-            position_of=meta.position_of,
+            whose=meta.whose,
             source=_source(meta),
+            card_line=card_line,
             key_points=tuple(meta.key_points),
             body=body,
             title_html=self.title_html,
@@ -207,6 +211,7 @@ def _source(meta: TopicMeta) -> Source:
         date=source.date,
         sections=tuple(source.sections),
         url=str(source.url) if source.url else None,
+        kind=source.kind,
     )
 
 

@@ -8,6 +8,7 @@ the topics is in the source.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -124,7 +125,8 @@ def test_the_check_itself_catches_a_changed_number(source: str):
 
 @pytest.mark.parametrize("topic", topics, ids=lambda topic: topic.slug)
 def test_every_topic_says_whose_position_it_is(topic: Topic, source: str):
-    assert topic.position_of == "de PvdA"
+    assert topic.whose == "de PvdA"
+    assert topic.source.kind == "position"
     assert topic.source.organisation == "PvdA"
     assert topic.source.title == "Warm hart, koel hoofd"
     assert topic.source.sections
@@ -157,11 +159,8 @@ def test_translations_have_every_topic_with_the_same_source(lang: str):
     assert [t.slug for t in translated.topics] == [t.slug for t in topics]
     for topic in translated.topics:
         dutch = library.topic("nl", topic.slug)
-        assert topic.source == dutch.source.__class__(
-            dutch.source.organisation, dutch.source.title, topic.source.date,
-            dutch.source.sections, dutch.source.url,
-        )  # fmt: skip
-        assert "PvdA" in topic.position_of
+        assert topic.source == replace(dutch.source, date=topic.source.date)
+        assert "PvdA" in topic.whose
         assert topic.icon == dutch.icon and topic.order == dutch.order
         assert len(topic.key_points) == len(dutch.key_points)
 

@@ -55,6 +55,16 @@ def test_date_written_as_yaml_date_is_kept_as_text(
     assert load_library(content_dir).topic("nl", "t").source.date == "2016-05-01"
 
 
+@pytest.mark.parametrize(("written", "shown"), [("2026", "2026"), ("'2026'", "2026")])
+def test_a_year_written_as_a_number_loads_as_written(
+    content_dir: Path, write: ContentWriter, topic_text: str, written: str, shown: str
+):
+    write("nl/t.md", topic_text.replace("date: maart 2024", f"date: {written}"))
+    library = load_library(content_dir)
+    assert library.problems == []
+    assert library.topic("nl", "t").source.date == shown
+
+
 @pytest.mark.parametrize(
     ("change", "line", "message"),
     [
@@ -87,6 +97,21 @@ def test_date_written_as_yaml_date_is_kept_as_text(
             ("card_title: Test", "card_title: " + "x" * 41),
             3,
             "'card_title': string should have at most 40",
+        ),
+        (
+            ("source:\n", "source:\n  kind: mening\n"),
+            9,
+            "'source.kind': unknown kind 'mening'; choose one of: position, information, advice",
+        ),
+        (
+            ("position_of: de testorganisatie\n", ""),
+            1,
+            "required field 'from' is missing",
+        ),
+        (
+            ("position_of: de testorganisatie\n", "from: de PvdA\nposition_of: de PvdA\n"),
+            8,
+            "write 'from' or 'position_of', not both",
         ),
     ],
 )

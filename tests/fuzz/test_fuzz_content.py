@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kiosk.content.library_loader import load_library
 from tests.samples import VALID_TOPIC
 
-FIELDS = ["title", "card_title", "icon", "order", "summary", "position_of", "source",
+FIELDS = ["title", "card_title", "icon", "order", "summary", "from", "position_of", "source",
           "key_points", "slug", "theme"]  # fmt: skip
 EXAMPLES = 200
 

@@ -6,6 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pytest
 
@@ -15,12 +16,14 @@ from tests.leaflets.conftest import leaflet_service
 from tests.leaflets.pdf_checks import (
     font_is_embedded,
     fonts_of,
+    pictures_over_text,
     share_of_large_text,
     structure_elements,
 )
 from tests.samples import BUNDLED_CONTENT, VALID_TOPIC
 
-DUTCH = load_library(BUNDLED_CONTENT).languages["nl"]
+LIBRARY = load_library(BUNDLED_CONTENT)
+DUTCH = LIBRARY.languages["nl"]
 
 
 @pytest.mark.parametrize("topic", DUTCH.topics, ids=lambda topic: topic.slug)
@@ -46,9 +49,18 @@ def test_every_leaflet_is_an_accessible_easy_read_pdf(leaflets: LeafletService, 
     )
 
 
-def test_leaflet_text_has_every_part(leaflets: LeafletService):
-    import pdfplumber
+@pytest.mark.parametrize(
+    "topic",
+    DUTCH.topics + LIBRARY.languages["ar"].topics,
+    ids=lambda topic: f"{topic.lang}-{topic.slug}",
+)
+def test_no_picture_covers_text(leaflets: LeafletService, topic):
+    """Left to right and right to left, every picture stands beside the text, not on it."""
+    leaflet = leaflets.get(topic, LIBRARY.languages[topic.lang])
+    assert pictures_over_text(leaflet.pdf) == []
 
+
+def test_leaflet_text_has_every_part(leaflets: LeafletService):
     topic = DUTCH.topic("kinderpardon")
     with pdfplumber.open(leaflets.get(topic, DUTCH).pdf) as pdf:
         text = " ".join(page.extract_text() for page in pdf.pages)
@@ -74,6 +86,9 @@ def test_qr_code_to_the_source_when_it_has_an_address(tmp_path: Path):
         with pikepdf.open(leaflet.pdf) as pdf:
             alts = [str(e.get("/Alt", "")) for e in structure_elements(pdf) if e.S == "/Figure"]
         assert f"QR-code naar de bron: {url}" in alts
+        assert pictures_over_text(leaflet.pdf) == []
+        with pdfplumber.open(leaflet.pdf) as pdf:  # a topic that names no kind is information
+            assert "Deze informatie komt van de testorganisatie." in pdf.pages[0].extract_text()
     finally:
         service.close()
 

@@ -12,6 +12,8 @@ from kiosk.content import load_library
 from kiosk.leaflets import LeafletService
 from kiosk.speech import SpeechService
 from kiosk.speech.spoken_content import speech_request
+from kiosk.ui.languages import LANGUAGES as KNOWN_LANGUAGES
+from kiosk.ui.languages import SOURCE_KINDS
 from tests.conftest import AppMaker
 from tests.leaflets.conftest import leaflets  # noqa: F401 - a fixture
 from tests.leaflets.pdf_checks import share_of_large_text
@@ -89,3 +91,12 @@ def test_every_topic_can_be_heard_in_its_language(speech: SpeechService, lang: s
         assert [s.text for s in result.sentences] == list(topic.spoken_summary)
         starts = [s.start for s in result.sentences]
         assert starts == sorted(starts) and result.duration > len(starts)
+
+
+@pytest.mark.parametrize("code", KNOWN_LANGUAGES)
+def test_every_language_names_every_source_kind(code: str):
+    attributions = KNOWN_LANGUAGES[code].attributions
+    assert set(attributions) == set(SOURCE_KINDS)
+    for phrases in attributions.values():
+        assert phrases.sentence.count("{whose}") == phrases.card_line.count("{whose}") == 1
+        assert phrases.sentence.endswith(".") and not phrases.card_line.endswith(".")

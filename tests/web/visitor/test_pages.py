@@ -216,4 +216,4 @@ def test_source_line_names_the_parts_of_the_source(
     write("nl/t.md", topic_text.replace("  date: maart 2024\n", "  date: maart 2024\n" + sections))
     html = make_app(content_dir).test_client().get("/nl/t").get_data(as_text=True)
     assert shown in re.sub(r"</?bdi[^>]*>", "", html)
-    assert "Dit is het standpunt van de testorganisatie." in html
+    assert "Deze informatie komt van de testorganisatie." in html
