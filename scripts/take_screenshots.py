@@ -1,8 +1,10 @@
-"""Take the README's screenshots: the kiosk in headless Chromium at the reference size.
+"""Take the README's screenshots: the kiosk in headless Chromium.
 
 Usage: python scripts/take_screenshots.py [--out docs/screenshots]
-Serves the kiosk with the bundled content on a free local port, then photographs the start
-screen, the topic index and topic pages at 1080 x 1920 (the portrait kiosk screen).
+Serves the kiosk with the bundled content on a free local port, then photographs the main
+screens at 1080 x 1920 (the portrait kiosk screen), and every visitor screen at the three
+screen shapes, in both themes, in Dutch and Arabic, as one sheet per shape, theme and
+language (docs/screenshots/screens/).
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from devtools.chromium import KIOSK_SCREEN, launch, served  # noqa: E402
+from devtools.screens import SHAPES, tap_settings, visitor_screens  # noqa: E402
 from kiosk import create_app  # noqa: E402
 from kiosk.services import services_of  # noqa: E402
 
-CONFIRM_CLIP = {"x": 0, "y": 0, "width": 1080, "height": 820}
 SHOTS = [
     ("start", "/", False),
     ("topics", "/nl/", True),
@@ -34,12 +36,64 @@ SHOTS = [
 ]
 
 
+#: The screens on each sheet (the variants "index, next cards" and "theme" look like the index).
+SHEET_SCREENS = (
+    "start", "index", "topic", "reading", "glossary", "hard words",
+    "help", "print confirmation", "print status", "idle warning", "language", "settings",
+)  # fmt: skip
+SHEET_COLUMNS = 6
+
+
+def screen_sheets(browser, bases: dict[str, str], target_dir: Path) -> None:
+    """Every visitor screen, per shape, theme and language, on one sheet at a third of its
+    size with the screen's name under each picture."""
+    from PIL import Image, ImageDraw
+
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for shape, (width, height) in SHAPES.items():
+        for theme, taps in (("default", []), ("contrast", ["Contrast"])):
+            for lang in ("nl", "ar"):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(bases[shape] + "/nl/")
+                tap_settings(page, taps)
+                steps = visitor_screens(lang)
+                shots = []
+                for name in SHEET_SCREENS:
+                    steps[name](page, bases[shape])
+                    page.evaluate("document.fonts.ready")
+                    page.wait_for_timeout(300)
+                    shots.append((name, page.screenshot()))
+                page.close()
+                sheet = _sheet(Image, ImageDraw, shots, width // 3, height // 3)
+                target = target_dir / f"{shape}-{theme}-{lang}.png"
+                sheet.save(target, optimize=True)
+                print(target)
+
+
+def _sheet(image_module, draw_module, shots, width: int, height: int):
+    """The pictures in rows of SHEET_COLUMNS, each named below it."""
+    from io import BytesIO
+
+    label = 28
+    rows = -(-len(shots) // SHEET_COLUMNS)
+    sheet = image_module.new(
+        "RGB", (SHEET_COLUMNS * (width + 8), rows * (height + label + 8)), "white"
+    )
+    draw = draw_module.Draw(sheet)
+    for index, (name, png) in enumerate(shots):
+        x = (index % SHEET_COLUMNS) * (width + 8)
+        y = (index // SHEET_COLUMNS) * (height + label + 8)
+        picture = image_module.open(BytesIO(png)).convert("RGB").resize((width, height))
+        sheet.paste(picture, (x, y))
+        draw.text((x + 4, y + height + 4), name, fill="black", font_size=20)
+    return sheet.quantize(colors=256)
+
+
 def contrast_shots(browser, base: str, target_dir: Path) -> None:
     """The high-contrast theme, and 200 % text, as a visitor would set them."""
     page = browser.new_page(viewport=KIOSK_SCREEN)
     page.goto(base + "/nl/")
-    page.get_by_role("button", name="Contrast").click()
-    page.wait_for_timeout(300)
+    tap_settings(page, ["Contrast"])
     for name, path in [
         ("contrast-start", "/"),
         ("contrast-topics", "/nl/"),
@@ -51,9 +105,7 @@ def contrast_shots(browser, base: str, target_dir: Path) -> None:
         page.screenshot(path=str(target_dir / f"{name}.png"))
         print(target_dir / f"{name}.png")
     page.goto(base + "/nl/kinderpardon")
-    page.get_by_role("button", name="Letters: normaal").click()
-    page.wait_for_timeout(200)
-    page.get_by_role("button", name="Letters: groot").click()
+    tap_settings(page, ["Letters: normaal", "Letters: groot"])
     page.wait_for_timeout(300)
     page.screenshot(path=str(target_dir / "contrast-topic-200.png"))
     print(target_dir / "contrast-topic-200.png")
@@ -98,14 +150,14 @@ def print_shots(page: Page, base: str, target_dir: Path) -> None:
     """The print confirmation."""
     page.goto(base + "/nl/kinderpardon/print")
     page.wait_for_timeout(300)
-    page.screenshot(path=str(target_dir / "print-confirm.png"), clip=CONFIRM_CLIP)
+    page.screenshot(path=str(target_dir / "print-confirm.png"))
     print(target_dir / "print-confirm.png")
 
 
 def reading_shot(page: Page, base: str, target: Path) -> None:
     """A topic being read aloud: the current sentence highlighted, the control bar shown."""
     page.goto(base + "/nl/kinderpardon")
-    page.get_by_role("button", name="Alles voorlezen").click()
+    page.locator(".action-row").get_by_role("button", name="Alles voorlezen").click()
     page.wait_for_timeout(1500)
     for _ in range(8):
         page.get_by_role("button", name="Volgende zin").click()
@@ -134,7 +186,8 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_app()
-    with served(app) as base, sync_playwright() as playwright:
+    landscape = create_app({"PANEL_HEIGHT_MM": 398})  # a landscape panel, mounted alike
+    with served(app) as base, served(landscape) as wide, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport=KIOSK_SCREEN)
         for name, path, full_page in SHOTS:
@@ -147,10 +200,13 @@ def main() -> int:
         print_shots(page, base, args.out)
         contrast_shots(browser, base, args.out)
         staff_shot(browser, args.out)
+        screen_sheets(browser, {"portrait": base, "landscape": wide, "laptop": wide},
+                      args.out / "screens")  # fmt: skip
         browser.close()
     leaflet_pages(app, args.out)
     leaflet_pages(app, args.out, lang="ar")
     services_of(app).close()
+    services_of(landscape).close()
     return 0
 
 

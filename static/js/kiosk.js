@@ -18,8 +18,14 @@
 // | data-speech-unavailable | body | layout.html | the message shown when speech fails, in the page's language (read-aloud.js) |
 // | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start}]}); a Listen button plays the region it is in (read-aloud.js) |
 // | data-lang, data-slug | the topic article | topic.html | which topic a region reads, for data-listen-done-url (read-aloud.js) |
-// | data-speak-now | a region with data-speech | print_status.html | read it aloud once as soon as it appears; the value is a key, so each new state is read once (read-aloud.js) |
-// | data-player | .player (listen_buttons) | player.html | the Listen buttons of a region; hidden until the script runs (read-aloud.js) |
+// | data-speak-now | a region with data-speech | print_status.html, settings.html | read it aloud once as soon as it appears; the value is a key, so each new state is read once (read-aloud.js) |
+// | data-speak-if-quiet | a region with data-speak-now | settings.html | not read over a text that is being read aloud (a setting's new state) (read-aloud.js) |
+// | data-script | html | early.js | the scripts run: what needs them is laid out before the first paint (CSS) |
+// | data-nav | a.nav-button, button.nav-button | bottom_bar.html | home, back, help, language, settings: the bottom bar's places (tests, bench) |
+// | data-action-row | .action-row | action_row.html | a screen's main actions; measured into --chrome-bottom when fixed (screen.js) |
+// | data-cards | ul.cards | topic_index.html | the cards screen.js shows as many of as fit; data-cards-label is the "1 tot 6 van 10" pattern ({first}, {last}, {total}) |
+// | data-cards-previous, data-cards-next, data-cards-count | the pager in the action row | topic_index.html | show the previous or next cards; the count of those shown (screen.js) |
+// | data-player | .player (listen_buttons) | player.html | the Listen buttons of a region; shown only when the scripts run (html[data-script], read-aloud.js) |
 // | data-player-status | .player__status | player.html | where a region's speech error is shown (read-aloud.js) |
 // | data-listen | button | player.html | "summary" or "full": play the region's speech, or all of it (?part=full) (read-aloud.js) |
 // | data-action | button in #player-bar | player.html | previous, repeat, pause, resume, next, stop (read-aloud.js) |
@@ -29,13 +35,15 @@
 // | data-state | #print-status | print_status.html | the print job's state (waiting, printing, done, failed), for tests and styles |
 //
 // Ids the scripts use: #page (htmx swaps pages into it; focus goes to its h1), #player-bar, #idle-dialog,
-// #idle-count (the countdown number), #settings-bar (swapped by a settings tap).
+// #idle-count (the countdown number), #settings-bar (swapped by a settings tap, inside #settings-sheet).
+// CSS custom properties the scripts set: --chrome-bottom on <html> (the height of what is fixed at the
+// bottom, screen.js); those they read: none (--reach-top and --comfort-top come from /screen/zones.css).
 // Events: the server's HX-Trigger "kiosk:preferences" ({classes, volume}) after a settings tap.
 // Classes the scripts set: is-reading (on the region being read, and on body while the bar shows),
 // is-current (on the .s spans being spoken).
 //
-// The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js, loaded after it, adds
-// readAloud):
+// The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js and screen.js, loaded
+// after it, add readAloud and screen):
 //   kiosk.preferences.apply({classes, volume})  give the page new settings at once
 //   kiosk.idle.warn()                           show the idle warning now (and read it aloud)
 //   kiosk.idle.reset()                          forget the visitor and go back to the start
@@ -43,6 +51,8 @@
 //   kiosk.readAloud.speak(region)               read a region with data-speech aloud
 //   kiosk.readAloud.stop()                      stop speech at once
 //   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start}, or null
+//   kiosk.screen.layOut()                       measure the bottom bars again and show the cards that fit
+//   kiosk.screen.showCards(start)               show the cards from number `start` that fit
 (() => {
   "use strict";
 

@@ -14,8 +14,9 @@
   function measureChrome() {
     let top = window.innerHeight;
     document.querySelectorAll(".bottom-bar, [data-action-row]").forEach((element) => {
-      if (getComputedStyle(element).position !== "fixed") return;
-      top = Math.min(top, element.getBoundingClientRect().top);
+      const box = element.getBoundingClientRect();
+      if (getComputedStyle(element).position !== "fixed" || box.height === 0) return;
+      top = Math.min(top, box.top);
     });
     root.style.setProperty("--chrome-bottom", `${Math.ceil(window.innerHeight - top)}px`);
   }

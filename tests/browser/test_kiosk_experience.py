@@ -1,112 +1,78 @@
-"""The kiosk at every reference size, in both themes and at 200 % text: accessible, large,
-no sideways scrolling; the controls; the glossary dialog; the idle warning and reset."""
+"""The kiosk's controls: settings that change the page and last, help, the keyboard, the
+glossary dialog, touch hygiene, the idle warning and reset. (Every screen at every size, theme
+and text size is checked in test_layout.py.)"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from devtools.chromium import served
+from devtools.screens import tap_settings
 from tests.browser.test_read_aloud import wait_for
-from tests.browser.test_smoke import AXE_OPTIONS
 from tests.conftest import AppMaker
 from tests.samples import BUNDLED_CONTENT
 
-SCREENS = {"portrait": (1080, 1920), "landscape": (1920, 1080), "laptop": (1366, 768)}
-PAGES = [
-    "/",
-    "/nl/",
-    "/nl/kinderpardon",
-    "/nl/help",
-    "/nl/kinderpardon/print",
-    "/ar/",
-    "/ar/kinderpardon",
-    "/uk/",
-    "/uk/kinderpardon",
-    "/en/kinderpardon",
-]
-SETTINGS = {  # (theme, text) -> taps from the default
-    ("default", 100): [],
-    ("contrast", 100): ["Contrast"],
-    ("default", 200): ["Letters: normaal", "Letters: groot"],
-    ("contrast", 200): ["Contrast", "Letters: normaal", "Letters: groot"],
-}
-# Inline targets inside running text (hard words, links) are exempt from the size rule, as in
-# WCAG 2.5.5 and 2.5.8: they are as tall as the text around them.
-TARGETS = """() => [...document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), [tabindex]:not([tabindex="-1"])')]
-  .filter(e => e.offsetParent !== null && !e.closest('p, li, dd, h1, h2')
-               && !e.classList.contains('skip-link'))
-  .map(e => {
-    const r = e.getBoundingClientRect();
-    return [e.textContent.trim().slice(0, 30), r.width, r.height];
-  })"""
 
-
-def tap_settings(page: Page, taps: list[str]) -> None:
-    for name in taps:
-        page.get_by_role("button", name=name, exact=True).click()
-        page.wait_for_timeout(150)
-
-
-@pytest.fixture
-def screen_page(browser: Browser, request) -> Iterator[Page]:
-    width, height = SCREENS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.mark.parametrize("screen_page", list(SCREENS), indirect=True)
-@pytest.mark.parametrize(("theme", "text"), list(SETTINGS))
-def test_every_page_in_every_setting(screen_page: Page, live_server: str, theme: str, text: int):
-    page = screen_page
-    page.goto(live_server + "/nl/")
-    tap_settings(page, SETTINGS[(theme, text)])
-    assert page.evaluate("document.documentElement.className") == f"text-{text} theme-{theme}"
-    width = page.viewport_size["width"]
-    for path in PAGES:
-        page.goto(live_server + path)
-        page.evaluate("document.fonts.ready")
-        assert page.evaluate("document.documentElement.className") == f"text-{text} theme-{theme}"
-        results = Axe().run(page, options=AXE_OPTIONS)
-        assert results.response["violations"] == [], f"{path}: {results.generate_report()}"
-        small = [t for t in page.evaluate(TARGETS) if t[1] < 72 or t[2] < 72]
-        assert small == [], f"{path}: targets under 72 px: {small}"
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
-        body = page.eval_on_selector("main p", "e => parseFloat(getComputedStyle(e).fontSize)")
-        assert body >= 32 * text / 100 - 0.5, path
-
-
-def test_controls_change_the_page_and_survive_navigation(page: Page, live_server: str):
+def test_settings_change_the_page_say_their_state_and_last(page: Page, live_server: str):
     page.goto(live_server + "/nl/kinderpardon")
     before = page.eval_on_selector("main p", "e => parseFloat(getComputedStyle(e).fontSize)")
-    tap_settings(page, ["Letters: normaal"])
-    expect(page.get_by_role("button", name="Letters: groot", exact=True)).to_be_visible()
+    page.locator("[data-nav=settings]").click()
+    sheet = page.get_by_role("dialog", name="Instellingen")
+    expect(sheet).to_be_visible()
+    sheet.get_by_role("button", name="Letters: normaal").click()
+    expect(sheet.get_by_role("button", name="Letters: groot", exact=True)).to_be_visible()
+    # The new state is said too, in a sentence of its own.
+    expect(sheet.locator("#settings-bar")).to_have_attribute(
+        "data-speech", re.compile(r"/nl/messages/setting_text_150/speech.json")
+    )
+    wait_for(page, "s && s.sentences === 1")
     after = page.eval_on_selector("main p", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert after == pytest.approx(before * 1.5)
-    tap_settings(page, ["Contrast"])
-    expect(page.get_by_role("button", name="Contrast")).to_have_attribute("aria-pressed", "true")
+    sheet.get_by_role("button", name="Contrast").click()
+    expect(sheet.get_by_role("button", name="Contrast")).to_have_attribute("aria-pressed", "true")
     assert (
         page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
         == "rgb(0, 0, 0)"
     )
-    tap_settings(page, ["Harder", "Harder"])
-    expect(page.get_by_text("Geluid: 100%")).to_be_visible()
+    sheet.get_by_role("button", name="Harder").click()
+    sheet.get_by_role("button", name="Harder").click()
+    expect(sheet.get_by_text("Geluid: 100%")).to_be_visible()
+    sheet.get_by_role("button", name="Sluiten").click()
+    expect(sheet).to_be_hidden()
     page.get_by_role("button", name="Voorlezen", exact=True).click()
-    wait_for(page, "s && !s.paused")
+    wait_for(page, "s && !s.paused && s.sentences > 1")
     assert page.evaluate("window.kiosk.readAloud.audio.volume") == 1
     page.get_by_role("button", name="Stop").click()
-    page.get_by_role("link", name="Onderwerpen").first.click()
+    page.get_by_role("link", name="Terug naar Onderwerpen").click()
     expect(page.locator("h1")).to_have_text("Onderwerpen")
     assert page.evaluate("document.documentElement.className") == "text-150 theme-contrast"
     page.reload()  # a full load keeps them too (they are in the session)
     assert page.evaluate("document.documentElement.className") == "text-150 theme-contrast"
+
+
+def test_a_setting_is_not_said_over_a_text_being_read(page: Page, live_server: str):
+    page.goto(live_server + "/nl/kinderpardon")
+    page.get_by_role("button", name="Voorlezen", exact=True).click()
+    wait_for(page, "s && !s.paused && s.sentences > 1")
+    tap_settings(page, ["Harder"])
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.kiosk.readAloud.state().sentences") > 1  # still the topic
+
+
+def test_settings_answer_in_the_page_language(page: Page, live_server: str):
+    page.goto(live_server + "/ar/kinderpardon")
+    page.locator("[data-nav=settings]").click()
+    sheet = page.locator("#settings-sheet")
+    sheet.locator("#settings-bar button").first.click()
+    expect(sheet.locator("#settings-bar button").first).to_contain_text("الخط: كبير")
+    expect(sheet.locator("#settings-bar")).to_have_attribute(
+        "data-speech", re.compile(r"/ar/messages/setting_text_150/speech.json")
+    )
 
 
 def test_help_page_explains_and_can_be_heard(page: Page, live_server: str):
@@ -134,10 +100,10 @@ def test_keyboard_only_walk_from_start_to_a_topic_and_back(page: Page, live_serv
     tab_to("Beginnen")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Onderwerpen")
-    tab_to("Kindbruiden")
+    tab_to("Kinderpardon")
     page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Bescherming van kindbruiden")
-    tab_to("Onderwerpen")
+    expect(page.locator("h1")).to_have_text("Kinderpardon en generaal pardon")
+    tab_to("Terug")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Onderwerpen")
     tab_to("Start")

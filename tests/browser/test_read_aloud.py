@@ -108,7 +108,7 @@ def test_stop_and_navigation_end_the_speech(reading: Page):
     assert state(page) is None and current_highlight(page) == set()
     page.get_by_role("button", name="Voorlezen", exact=True).click()
     wait_for(page, "s && !s.paused")
-    page.get_by_role("link", name="Onderwerpen").first.click()
+    page.get_by_role("link", name="Terug naar Onderwerpen").click()
     expect(page.locator("h1")).to_have_text("Onderwerpen")
     assert state(page) is None
     assert page.evaluate("window.kiosk.readAloud.audio.paused") is True
