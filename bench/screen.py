@@ -36,7 +36,7 @@ INDEX, TOPIC = "/nl/", "/nl/kinderpardon"
 #: Today's layout has no data-nav attributes yet: fall back to its top-bar links.
 BACK = ['a[data-nav="back"]:visible', f'a.nav-button[href$="{INDEX}"]:visible']
 HOME = ['a[data-nav="home"]:visible', 'a.nav-button[href="/"]:visible']
-LISTEN = '[data-listen="summary"]'
+LISTEN = '.action-row [data-listen="summary"]'
 QUIET_SECONDS = 1.0
 
 # Records taps and layout shifts in the page; Python arms a tap, clicks, then awaits it.
@@ -181,7 +181,7 @@ def tap(page: Page, kind: str, target: Locator) -> None:
 def navigate_once(page: Page, state: dict[str, int]) -> str:
     """One step of start → index → topic → Back → index → topic → Home → start…; its kind."""
     start = page.get_by_role("link", name="Beginnen", exact=True)
-    cards = page.locator("#page a.card")
+    cards = page.locator("#page li:not([hidden]) > a.card")  # the cards shown (paged)
     if start.count():
         kind, target = "start", start.first
     elif cards.count():
