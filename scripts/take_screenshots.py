@@ -185,8 +185,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = create_app()
-    landscape = create_app({"PANEL_HEIGHT_MM": 398})  # a landscape panel, mounted alike
+    # Prints go into a folder of their own (the print screens print), without the paper
+    # guard's pause between two prints.
+    work = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    printing = {"PRINTER": "folder", "PRINT_FOLDER": str(work / "printed"),
+                "DATABASE": str(work / "kiosk.sqlite3"), "PRINT_COOLDOWN_SECONDS": 0}  # fmt: skip
+    app = create_app(printing)
+    landscape = create_app({**printing, "PANEL_HEIGHT_MM": 398})  # a landscape panel
     with served(app) as base, served(landscape) as wide, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport=KIOSK_SCREEN)
