@@ -179,8 +179,22 @@ def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str =
         print(page)
 
 
+def portrait_shots(browser, base: str, target_dir: Path) -> None:
+    """One PNG per entry in SHOTS, a topic being read, and the print question."""
+    page = browser.new_page(viewport=KIOSK_SCREEN)
+    for name, path, full_page in SHOTS:
+        page.goto(base + path)
+        page.evaluate("document.fonts.ready")
+        target = target_dir / f"{name}.png"
+        page.screenshot(path=str(target), full_page=full_page)
+        print(target)
+    reading_shot(page, base, target_dir / "topic-reading.png")
+    print_shots(page, base, target_dir)
+    page.close()
+
+
 def main() -> int:
-    """Write one PNG per entry in SHOTS."""
+    """Every screenshot of the README, and the leaflets' pages."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
@@ -194,15 +208,7 @@ def main() -> int:
     landscape = create_app({**printing, "PANEL_HEIGHT_MM": 398})  # a landscape panel
     with served(app) as base, served(landscape) as wide, sync_playwright() as playwright:
         browser = launch(playwright)
-        page = browser.new_page(viewport=KIOSK_SCREEN)
-        for name, path, full_page in SHOTS:
-            page.goto(base + path)
-            page.evaluate("document.fonts.ready")
-            target = args.out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=full_page)
-            print(target)
-        reading_shot(page, base, args.out / "topic-reading.png")
-        print_shots(page, base, args.out)
+        portrait_shots(browser, base, args.out)
         contrast_shots(browser, base, args.out)
         staff_shot(browser, args.out)
         screen_sheets(browser, {"portrait": base, "landscape": wide, "laptop": wide},
