@@ -297,29 +297,43 @@ def shift_metrics(shifts: dict[str, list[list[dict]]]) -> dict[str, float]:
     return metrics
 
 
-def screen_figures(navigations: int = 60, loads: int = 3, warmup: int = 5) -> dict[str, float]:
-    """Tap to paint and layout shift, against the kiosk served in a thread."""
-    metrics, _ = measure(navigations, loads, warmup)
+def screen_figures(
+    navigations: int = 60, loads: int = 3, warmup: int = 5, browser: Browser | None = None
+) -> dict[str, float]:
+    """Tap to paint and layout shift, against the kiosk served in a thread (in `browser`, or
+    in a Chromium of its own)."""
+    metrics, _ = measure(navigations, loads, warmup, browser)
     return metrics
 
 
-def measure(navigations: int, loads: int, warmup: int) -> tuple[dict[str, float], dict]:
+def measure(
+    navigations: int, loads: int, warmup: int, browser: Browser | None = None
+) -> tuple[dict[str, float], dict]:
     """The metrics and the shifts they came from."""
     work = Path(tempfile.mkdtemp(prefix="bench-screen-"))
     app = kiosk_app(work)
     try:
-        with served(app, threads=4) as base, sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                metrics = tap_to_paint(browser, base, navigations, warmup)
-                shifts = layout_shifts(browser, base, loads)
-            finally:
-                browser.close()
+        with served(app, threads=4) as base:
+            if browser is not None:
+                metrics, shifts = _measured(browser, base, navigations, loads, warmup)
+            else:
+                with sync_playwright() as playwright:
+                    own = launch(playwright)
+                    try:
+                        metrics, shifts = _measured(own, base, navigations, loads, warmup)
+                    finally:
+                        own.close()
     finally:
         services_of(app).close()
     metrics.update(shift_metrics(shifts))
     assert all(math.isfinite(value) for value in metrics.values()), metrics
     return metrics, shifts
+
+
+def _measured(
+    browser: Browser, base: str, navigations: int, loads: int, warmup: int
+) -> tuple[dict[str, float], dict]:
+    return tap_to_paint(browser, base, navigations, warmup), layout_shifts(browser, base, loads)
 
 
 if __name__ == "__main__":

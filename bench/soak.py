@@ -72,10 +72,9 @@ _HTML_CLASSES = re.compile(r'<html [^>]*class="([^"]*)"')
 _STATUS = re.compile(r'<section id="print-status"[^>]*?data-state="(\w+)"')
 _STATUS_SPEECH = re.compile(r'<section id="print-status"[^>]*?data-speech="([^"]+)"')
 _JOB = re.compile(r'data-speak-now="print-([A-Za-z0-9_-]+)-')
-_NOTICE = re.compile(
-    r'class="print-page__message notice"\s+data-speech="([^"]+)">\s*<p class="lead">(.*?)</p>',
-    re.DOTALL,
-)
+#: A refusal on the print page: its sentences (in a notice) and the speech of the message.
+_NOTICE = re.compile(r'<p class="lead notice">(.*?)</p>', re.DOTALL)
+_MESSAGE_SPEECH = re.compile(r'class="print-page__message" data-speech="([^"]+)"')
 _SENTENCE = re.compile(r'<span class="s" data-s="\d+">([^<]+)</span>')
 _MESSAGE_NAME = re.compile(r"/messages/([^/]+)/speech\.json")
 
@@ -370,10 +369,10 @@ class Kiosk:
 
     def refusal(self, text: str) -> str | None:
         """The message name of a refusal shown on the print page, if it says something."""
-        notice = _NOTICE.search(text)
-        if notice is None or not _SENTENCE.search(notice[2]):
+        notice, speech = _NOTICE.search(text), _MESSAGE_SPEECH.search(text)
+        if notice is None or speech is None or not _SENTENCE.search(notice[1]):
             return None
-        return _message_name(notice[1]) or None
+        return _message_name(speech[1]) or None
 
     def count(self, what: str, name: str | None = None) -> None:
         self.tally.count(what, name)

@@ -3,7 +3,6 @@ The benchmarks themselves are not part of the test suite."""
 
 from __future__ import annotations
 
-import math
 import shutil
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 
 from bench.prerender import prerender_times
 from bench.run import GOALS, table
-from bench.screen import screen_figures
 from bench.serving import content_growth, page_against_static, parse_wrk
 from tests.samples import BUNDLED_CONTENT
 
@@ -57,14 +55,3 @@ def test_prerender_and_serving_at_tiny_size(tmp_path: Path):
     serving = page_against_static(work, seconds=0.5, use_wrk=False)
     assert serving["page_rps"] > 0 and serving["page_bytes"] > 10_000
     assert 0 < serving["rss_mb"] < 1000
-
-
-def test_screen_figures_in_real_chromium_at_tiny_size():
-    """Five real navigations and one load of each kind: the figures are there and plausible."""
-    metrics = screen_figures(navigations=5, loads=1, warmup=1)
-    assert set(metrics) <= set(GOALS)
-    timings = [value for name, value in metrics.items() if name.endswith("_ms")]
-    assert len(timings) >= 5 and all(0 < value < 10_000 for value in timings)
-    assert metrics["tap_to_paint_p95_ms"] >= metrics["tap_to_paint_p50_ms"]
-    shifts = [value for name, value in metrics.items() if name.startswith("cls_")]
-    assert len(shifts) == 6 and all(math.isfinite(value) and value >= 0 for value in shifts)
