@@ -89,10 +89,19 @@
     }
   }
 
+  // What the layout depends on besides the screen's content: laid out again only when it
+  // changes (a new screen lays out at once; the body's own resizing after that is not news).
+  let laidOutFor = "";
+
   function layOut() {
+    laidOutFor = `${window.innerWidth}x${window.innerHeight} ${root.className}`;
     measureChrome();
     markScrollRegions();
     showCards(cardStarts[cardStarts.length - 1]);
+  }
+
+  function layOutIfChanged() {
+    if (laidOutFor !== `${window.innerWidth}x${window.innerHeight} ${root.className}`) layOut();
   }
 
   // A new screen (htmx swapped it in, before it is painted): start from its first cards.
@@ -102,9 +111,10 @@
     layOut();
   });
   // The text size or the window changed: lay out again from the first card of this set.
-  new ResizeObserver(() => layOut()).observe(document.body);
-  window.addEventListener("resize", layOut);
+  new ResizeObserver(layOutIfChanged).observe(document.body);
+  window.addEventListener("resize", layOutIfChanged);
   document.addEventListener("kiosk:preferences", () => window.requestAnimationFrame(layOut));
+  document.fonts.ready.then(layOut); // card heights are final once the fonts are there
   layOut();
 
   window.kiosk.screen = { layOut, showCards };
