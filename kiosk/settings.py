@@ -248,6 +248,9 @@ class Settings:
             )
         return cls(**values)
 
+    def __post_init__(self) -> None:
+        self.mounting  # noqa: B018 - an impossible mounting stops the start, with its numbers
+
     @property
     def mounting(self) -> Mounting:
         """How the screen is mounted: where its reach and comfort zones are."""
