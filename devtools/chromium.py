@@ -20,6 +20,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # As deploy/kiosk-browser.sh: a new page may speak without a tap (audio mode announces it).
+    "--autoplay-policy=no-user-gesture-required",
 ]
 KIOSK_SCREEN = {"width": 1080, "height": 1920}
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content import LanguageContent, Topic
@@ -19,7 +20,7 @@ from kiosk.content.store import LibraryStore
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
 from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.settings import PROJECT_ROOT, Settings
-from kiosk.speech import SpeechLimits, SpeechService
+from kiosk.speech import SpeechLimits, SpeechRequest, SpeechService
 from kiosk.speech.spoken_content import all_speech_requests
 from kiosk.support.files import private_folder
 from kiosk.ui.icons import IconSet
@@ -50,6 +51,8 @@ class Services:
     #: The web layer's caches of rendered pages and whole responses, attached when it registers.
     pages: PageCache | None = None
     responses: ResponseCache | None = None
+    #: What the screens say in audio mode, beyond the content: attached by the web layer.
+    interface_speech: Callable[[], list[SpeechRequest]] | None = None
 
     def all_leaflets(self) -> list[tuple[Topic, LanguageContent]]:
         """(topic, language content) for every topic in every language."""
@@ -61,8 +64,9 @@ class Services:
 
     def start_prerender(self) -> Prerendering:
         """Render all speech and leaflets in the background; progress shows in /healthz."""
-        futures = self.speech.prerender(all_speech_requests(self.library.current))
-        return Prerendering(self, futures, self.leaflets.prerender(self.all_leaflets()))
+        prerendering = Prerendering(self, [], self.leaflets.prerender(self.all_leaflets()))
+        prerendering.start_speech(all_speech_requests(self.library.current))
+        return prerendering
 
     def watch_content(self) -> None:
         """Pick up changed content files while running; render what changed in the background."""
@@ -77,16 +81,31 @@ class Services:
         self.usage.close()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Prerendering:
     """Rendering started in the background: one future per speech text, one leaflet thread."""
 
     services: Services
     speech: list[Future]
     leaflets: threading.Thread
+    #: Finds what the screens say (it makes each screen once) and queues all speech.
+    queueing: threading.Thread = field(default_factory=threading.Thread)
+
+    def start_speech(self, content: list[SpeechRequest]) -> None:
+        """Queue the content's speech and the screens' texts together (one set, so the cache
+        keeps exactly what either can say), away from the caller's thread."""
+
+        def queue() -> None:
+            interface = self.services.interface_speech
+            requests = content + (interface() if interface else [])
+            self.speech.extend(self.services.speech.prerender(requests))
+
+        self.queueing = threading.Thread(target=queue, name="prerender-queue", daemon=True)
+        self.queueing.start()
 
     def wait(self, timeout: float = 600) -> None:
         """Until every text and leaflet is rendered, and every audio file compressed."""
+        self.queueing.join(timeout)
         for future in self.speech:
             future.result(timeout)
         self.leaflets.join(timeout)

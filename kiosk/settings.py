@@ -101,6 +101,10 @@ class DefaultConfig:
     #: counts down IDLE_WARNING_SECONDS (at least 20) before it starts again for the next visitor.
     IDLE_SECONDS = 90
     IDLE_WARNING_SECONDS = 30
+    #: Audio mode: keys to use instead of the defaults for some actions (kiosk/ui/audio_mode.py
+    #: lists the actions and their default keys), by KeyboardEvent key or code, e.g. for a
+    #: keypad whose Help key sends F12: KIOSK_AUDIO_KEYS='{"help": ["F12"]}'.
+    AUDIO_KEYS: dict = {}
     #: Plain-language targets for `run.py check` and the staff page (no official B1 cut-off
     #: exists; these are the project's own): Flesch-Douma at least, average and longest
     #: sentence in words at most, share of rare words outside the glossary at most.

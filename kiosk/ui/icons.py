@@ -61,7 +61,7 @@ INTERFACE_ICONS: frozenset[str] = frozenset(
         "arrow-left", "chevron-right", "circle-help", "house", "info", "languages", "x",
         "volume-2", "pause", "play", "square", "skip-back", "skip-forward", "rotate-ccw",
         "turtle", "rabbit", "gauge", "printer", "circle-check", "triangle-alert", "hourglass",
-        "type", "contrast", "volume-1", "a-large-small", "chevron-left", "book-a",
+        "type", "contrast", "volume-1", "a-large-small", "chevron-left", "book-a", "volume-x",
     }
 )  # fmt: skip
 

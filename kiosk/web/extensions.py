@@ -11,6 +11,11 @@ from kiosk.services import Services, services_of
 
 htmx = HTMX()
 csrf = CSRFProtect()
+#: Set in the WSGI environ of the start-up rendering of the screens (kiosk/web/audio_mode.py):
+#: nobody's visit. Not a header, so no request from outside can set it.
+PRERENDER_ENVIRON = "kiosk.prerender"
+#: Where the app keeps its audio-mode texts (kiosk/web/audio_mode.py's SpokenTexts).
+SPOKEN_TEXTS = "kiosk.spoken_texts"
 
 
 def current_services() -> Services:
@@ -20,6 +25,7 @@ def current_services() -> Services:
 
 def count_use(event: str, lang: str = "-", slug: str = "-") -> None:
     """Count a visitor's use for the staff's statistics; a HEAD request (a link checker, a
-    monitor) is nobody's visit."""
-    if request.method != "HEAD":
+    monitor) and the start-up rendering of the screens (kiosk/web/audio_mode.py) are nobody's
+    visit."""
+    if request.method != "HEAD" and not request.environ.get(PRERENDER_ENVIRON):
         current_services().usage.record(event, lang, slug)

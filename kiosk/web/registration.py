@@ -7,9 +7,10 @@ from flask import Flask
 
 from kiosk.services import MB, Services
 from kiosk.web import babel, errors, health, security
+from kiosk.web.audio_mode import init_audio_mode, interface_speech
 from kiosk.web.caching.page_cache import PageCache
 from kiosk.web.caching.response_cache import ResponseCache
-from kiosk.web.extensions import csrf, htmx
+from kiosk.web.extensions import SPOKEN_TEXTS, csrf, htmx
 from kiosk.web.staff import session as staff_session
 from kiosk.web.staff import views as staff
 from kiosk.web.template_context import init_template_context
@@ -23,6 +24,9 @@ def register_web(app: Flask, services: Services) -> None:
     babel.init_app(app)
     security.init_app(app)
     init_template_context(app, services)
+    texts = init_audio_mode(app, services)
+    app.extensions[SPOKEN_TEXTS] = texts
+    services.interface_speech = interface_speech(app, texts)
     for blueprint in (controls.bp, pages.bp, speech.bp, printing.bp, health.bp, staff.bp):
         app.register_blueprint(blueprint)
     staff_session.init_app(app, services)

@@ -22,6 +22,7 @@ def init_template_context(app: Flask, services: Services) -> None:
         icon=services.icons.svg,
         printer_problem_text=printer_problem_text,
         settings=services.settings,
+        message=lambda name: message(current_language(), name) or (),
     )
 
     def language_links() -> list[tuple[Language, str]]:
@@ -42,7 +43,6 @@ def init_template_context(app: Flask, services: Services) -> None:
             "preferences": current_preferences(),
             "default_preferences": Preferences(),
             "language_links": language_links,
-            "message": lambda name: message(current_language(), name) or (),
         }
 
     app.context_processor(context)

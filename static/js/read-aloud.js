@@ -30,28 +30,44 @@
     if (region) playRegion(region, button.dataset.listen === "full" ? "full" : null, button);
   }
 
-  async function playRegion(region, part, button) {
-    stop();
+  function playRegion(region, part, button) {
     const url = new URL(region.dataset.speech, window.location.href);
     if (part) url.searchParams.set("part", part);
     const player = region.querySelector("[data-player]");
-    const status = player && player.querySelector("[data-player-status]");
-    setStatus(status, "");
-    if (button) button.setAttribute("aria-busy", "true");
+    return play(url.href, {
+      region, button, text: Boolean(button), withBar: region.matches("article"),
+      status: player && player.querySelector("[data-player-status]"),
+    });
+  }
+
+  // Play speech from a speech JSON URL. Options: region (whose .s spans are highlighted),
+  // first and last (the sentences to play; default all), text (a text being read: Left,
+  // Right and Enter step and pause it in audio mode), withBar (show the player bar),
+  // button (busy while loading), status (where an error is shown), onEnded, onError.
+  // Resolves true once playing, false if other speech was asked for meanwhile or it failed.
+  async function play(url, options = {}) {
+    stop();
+    setStatus(options.status, "");
+    if (options.button) options.button.setAttribute("aria-busy", "true");
     const asked = ++requests;
+    const region = options.region || null;
     let data;
     try {
-      data = await fetchSpeech(url, () => asked === requests && region.isConnected);
+      data = await fetchSpeech(url, () => asked === requests && (!region || region.isConnected));
     } catch (error) {
-      setStatus(status, error.message || unavailableText());
-      return;
+      if (asked === requests) fail(options, error.message || unavailableText());
+      return false;
     } finally {
-      if (button) button.removeAttribute("aria-busy");
+      if (options.button) options.button.removeAttribute("aria-busy");
     }
     // The visitor left, or asked for other speech, while we waited.
-    if (!data || asked !== requests || !region.isConnected) return;
-    state = { region, sentences: data.sentences, current: -1, withBar: region.matches("article"), status };
-    region.classList.add("is-reading");
+    if (!data || asked !== requests || (region && !region.isConnected)) return false;
+    const first = Math.max(0, options.first || 0);
+    const last = options.last === undefined || options.last === null
+      ? data.sentences.length - 1 : options.last;
+    state = { ...options, region, sentences: data.sentences, current: -1, first, last,
+              withBar: Boolean(options.withBar) };
+    if (region) region.classList.add("is-reading");
     document.body.classList.toggle("is-reading", state.withBar);
     bar().hidden = !state.withBar;
     showPaused(false);
@@ -59,8 +75,19 @@
     audio.volume = Number(document.body.dataset.volume || 1);
     audio.playbackRate = speed;
     audio.preservesPitch = true;
-    play();
+    if (first > 0) audio.currentTime = data.sentences[first].start + 0.001;
+    playAudio();
+    return true;
   }
+
+  function fail(options, message) {
+    setStatus(options.status, message);
+    if (options.onError) options.onError(message);
+    document.dispatchEvent(new CustomEvent("kiosk:speech-failed", { detail: { message } }));
+  }
+
+  // Speech JSON once per URL while a screen is shown (a new screen may bring new content).
+  const fetched = new Map();
 
   // A busy voice answers 503 with "retry": the rendering goes on on the server, so ask again
   // after its Retry-After, a few times, while the visitor still wants this speech.
@@ -68,10 +95,14 @@
   let requests = 0;
 
   async function fetchSpeech(url, stillWanted) {
+    if (fetched.has(url)) return fetched.get(url);
     for (let attempt = 1; ; attempt += 1) {
       const response = await fetch(url, { headers: { Accept: "application/json" } });
       const data = await response.json();
-      if (response.ok) return data;
+      if (response.ok) {
+        fetched.set(url, data);
+        return data;
+      }
       if (!data.retry || attempt >= MAX_TRIES) throw new Error(data.message || unavailableText());
       const seconds = Number(response.headers.get("Retry-After")) || 2;
       await new Promise((resolve) => window.setTimeout(resolve, seconds * 1000));
@@ -79,9 +110,19 @@
     }
   }
 
-  function play() {
+  // Fetch a speech text and its audio ahead, so playing it later starts at once.
+  async function prefetch(url) {
+    try {
+      const data = await fetchSpeech(url, () => true);
+      if (data) await fetch(data.audio);
+    } catch (error) {
+      // Playing it later says what went wrong.
+    }
+  }
+
+  function playAudio() {
     audio.play().catch((error) => {
-      if (error.name !== "AbortError" && state) setStatus(state.status, unavailableText());
+      if (error.name !== "AbortError" && state) fail(state, unavailableText());
     });
   }
 
@@ -91,7 +132,7 @@
     audio.removeAttribute("src");
     audio.load();
     mark(-1);
-    state.region.classList.remove("is-reading");
+    if (state.region) state.region.classList.remove("is-reading");
     document.body.classList.remove("is-reading");
     bar().hidden = true;
     state = null;
@@ -106,10 +147,14 @@
 
   function mark(index) {
     if (!state) return;
-    state.region.querySelectorAll(".s.is-current").forEach((el) => el.classList.remove("is-current"));
+    const region = state.region;
+    if (region) region.querySelectorAll(".s.is-current").forEach((el) => el.classList.remove("is-current"));
     state.current = index;
     if (index < 0) return;
-    const pieces = state.region.querySelectorAll(`.s[data-s="${index}"]`);
+    const sentence = state.sentences[index];
+    document.dispatchEvent(new CustomEvent("kiosk:caption", { detail: { text: sentence ? sentence.text : "" } }));
+    if (!region) return;
+    const pieces = region.querySelectorAll(`.s[data-s="${index}"]`);
     pieces.forEach((el) => el.classList.add("is-current"));
     const first = pieces[0];
     if (first && !isWellInView(first)) {
@@ -130,21 +175,34 @@
   function follow() {
     if (!state) return;
     const index = indexAt(audio.currentTime);
+    if (index > state.last) {
+      finish();
+      return;
+    }
     if (index !== state.current) mark(index);
     if (!audio.paused) window.requestAnimationFrame(follow);
   }
 
   function seek(index) {
     if (!state) return;
-    if (index >= state.sentences.length) {
+    if (index > state.last) {
       stop();
       return;
     }
-    const target = state.sentences[Math.max(0, index)];
-    audio.currentTime = target.start + 0.001;
-    mark(Math.max(0, index));
+    const target = Math.max(state.first, index);
+    audio.currentTime = state.sentences[target].start + 0.001;
+    mark(target);
     showPaused(false);
-    play();
+    playAudio();
+  }
+
+  // The end of what was asked for: the whole speech, or its last sentence.
+  function finish() {
+    if (!state) return;
+    const { region, onEnded } = state;
+    if (region && region.dataset.slug && state.last === state.sentences.length - 1) countHeard(region);
+    stop();
+    if (onEnded) onEnded();
   }
 
   function showPaused(paused) {
@@ -163,7 +221,7 @@
 
   const actions = {
     pause: () => { audio.pause(); showPaused(true); },
-    resume: () => { showPaused(false); play(); },
+    resume: () => { showPaused(false); playAudio(); },
     stop: () => stop(),
     previous: () => seek(state.current - 1),
     repeat: () => seek(state.current),
@@ -172,9 +230,14 @@
 
   audio.addEventListener("play", () => window.requestAnimationFrame(follow));
   audio.addEventListener("seeked", () => state && mark(indexAt(audio.currentTime)));
-  audio.addEventListener("ended", () => {
-    if (state && state.region.dataset.slug) countHeard(state.region);
-    stop();
+  audio.addEventListener("ended", finish);
+  // A file that cannot be played (damaged, gone) is a failure like a missing voice.
+  audio.addEventListener("error", () => {
+    if (state && audio.getAttribute("src")) {
+      const failed = state;
+      stop();
+      fail(failed, unavailableText());
+    }
   });
 
   // A topic heard to the end is counted for the staff's statistics (no visitor data).
@@ -205,7 +268,7 @@
     }
     // Tapping a sentence of the text being read plays from there (not a hard word or a link).
     const sentence = event.target.closest(".s[data-s]");
-    if (sentence && state && state.region.contains(sentence) && !event.target.closest("button, a")) {
+    if (sentence && state && state.region && state.region.contains(sentence) && !event.target.closest("button, a")) {
       seek(Number(sentence.dataset.s));
     }
   });
@@ -216,9 +279,12 @@
     const target = event.detail && event.detail.target;
     if (!target || target.id === "page") stop();
   });
+  document.addEventListener("htmx:afterSwap", (event) => {
+    if (event.detail.target && event.detail.target.id === "page") fetched.clear();
+  });
   window.addEventListener("pagehide", () => stop());
   document.addEventListener("toggle", (event) => {
-    if (state && event.target === state.region && event.newState === "closed") stop();
+    if (state && state.region && event.target === state.region && event.newState === "closed") stop();
   }, true);
   // A message that appears by itself (the print status) is read aloud once, as it changes.
   const spoken = new Set();
@@ -229,7 +295,7 @@
       const key = region.dataset.speakNow;
       if (spoken.has(key)) return;
       spoken.add(key);
-      if ("speakIfQuiet" in region.dataset && state && !audio.paused) return;
+      if ("speakIfQuiet" in region.dataset && state && state.text && !audio.paused) return;
       playRegion(region, null, null);
     });
   }
@@ -241,7 +307,11 @@
   window.kiosk.readAloud = {
     audio,
     speak: (region) => playRegion(region, null, null),
+    play,
+    prefetch,
     stop: () => stop(),
+    pauseOrContinue: () => state && (audio.paused ? actions.resume() : actions.pause()),
+    step: (delta) => state && seek(Math.max(state.current, state.first) + delta),
     state: () => state && {
       current: state.current,
       sentences: state.sentences.length,
@@ -249,6 +319,7 @@
       rate: audio.playbackRate,
       time: audio.currentTime,
       start: (state.sentences[state.current] || {}).start,
+      text: Boolean(state.text),
     },
   };
 })();

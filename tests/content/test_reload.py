@@ -34,8 +34,7 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(
     app = make_app(content_copy, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
     client = app.test_client()
     speech = services_of(app).speech
-    for future in services_of(app).start_prerender().speech:
-        future.result(120)
+    services_of(app).start_prerender().wait(120)
     before = speech.syntheses
     old_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).library.current)}
     edit(content_copy / "nl" / "kindbruiden.md", "Zo werden deze meisjes eerder beschermd.",
@@ -43,8 +42,7 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(
     result = services_of(app).library.reload()
     assert result.changed
     assert "sneller beschermd" in client.get("/nl/kindbruiden").get_data(as_text=True)
-    for future in services_of(app).start_prerender().speech:
-        future.result(120)
+    services_of(app).start_prerender().wait(120)
     new_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).library.current)}
     assert len(new_keys - old_keys) == 1  # the whole text of that one topic
     assert speech.syntheses == before + 1

@@ -10,8 +10,9 @@ from flask.typing import ResponseReturnValue
 from kiosk.speech import SpeechBusy, SpeechUnavailable
 from kiosk.speech.cache import KEY_PATTERN
 from kiosk.speech.spoken_content import speech_request
+from kiosk.ui.audio_mode import MAX_UTTERANCE_CHARACTERS
 from kiosk.ui.messages import SPOKEN_MESSAGES, message
-from kiosk.web.extensions import count_use, current_services
+from kiosk.web.extensions import SPOKEN_TEXTS, count_use, current_services
 from kiosk.web.visitor.pages import language_or_404, topic_or_404
 
 bp = Blueprint("speech", __name__)
@@ -86,6 +87,20 @@ def message_speech(lang: str, name: str) -> ResponseReturnValue:
     if name not in SPOKEN_MESSAGES:  # only what the kiosk shows: nothing made up in a URL
         abort(404)
     return _speech_json(lang, message(lang, name) or ())
+
+
+@bp.get("/say/speech.json")
+def say() -> ResponseReturnValue:
+    """What an item says in audio mode: only a text a page of this kiosk holds, with the
+    signature the page gave it (?lang=, text=, key=)."""
+    lang = request.args.get("lang", "")
+    text = request.args.get("text", "")
+    key = request.args.get("key", "")
+    language_or_404(lang)
+    signer = current_app.extensions[SPOKEN_TEXTS].signer
+    if not text or len(text) > MAX_UTTERANCE_CHARACTERS or not signer.verify(lang, text, key):
+        abort(404)
+    return _speech_json(lang, (text,))
 
 
 @bp.get("/speech/<name>")

@@ -1,0 +1,161 @@
+"""Audio mode in the pages: the signed texts each item says, the screen's announcement, the
+settings the script reads, and the rendering of those texts before anyone asks.
+
+A template marks an item with `say(text)`: `data-say` holds the text (the caption shows it),
+`data-say-key` its signature (the speech endpoint renders only signed texts). Every text a
+page says is queued for rendering as soon as the page is made, and at start-up every visitor
+screen of every language is made once, so the texts are ready before a key is pressed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+
+from flask import Flask, url_for
+from markupsafe import Markup, escape
+
+from kiosk.content import Library
+from kiosk.services import Services
+from kiosk.speech import SpeechRequest
+from kiosk.speech.spoken_content import speech_request
+from kiosk.support.signing import TextSigner
+from kiosk.ui.audio_mode import (
+    HOLD_TO_START_SECONDS,
+    ORDINARY_KEYS,
+    SCRIPT_MESSAGES,
+    TOUCH_CONFIRM_SECONDS,
+    Spoken,
+    key_map,
+)
+from kiosk.web.babel import current_language
+from kiosk.web.extensions import PRERENDER_ENVIRON
+
+log = logging.getLogger(__name__)
+
+
+class SpokenTexts:
+    """The texts the pages say: signed, and each rendered once, soon after it first appears."""
+
+    def __init__(self, services: Services, secret: str) -> None:
+        self.services = services
+        self.signer = TextSigner(secret)
+        self._seen: set[tuple[str, str]] = set()
+        self._lock = threading.Lock()
+
+    def attributes(self, text: str, lang: str | None = None, name: str = "say") -> Markup:
+        """` data-say="…" data-say-key="…"` (and `data-say-lang` for another language)."""
+        page_lang = current_language()
+        lang = lang or page_lang
+        self.note(lang, text)
+        found = f' data-{name}="{escape(text)}" data-{name}-key="{self.signer.sign(lang, text)}"'
+        if lang != page_lang:
+            found += f' data-{name}-lang="{escape(lang)}"'
+        return Markup(found)  # noqa: S704 - every value above is escaped or our own hex
+
+    def note(self, lang: str, text: str) -> None:
+        """Queue a text for rendering the first time a page holds it."""
+        with self._lock:
+            if (lang, text) in self._seen:
+                return
+            self._seen.add((lang, text))
+        request = self.request(lang, text)
+        if request is not None:
+            self.services.speech.prepare([request])
+
+    def request(self, lang: str, text: str) -> SpeechRequest | None:
+        """The speech request for a text in a language with a voice."""
+        content = self.services.library.current.language(lang)
+        if content is None or not content.language.voice:
+            return None
+        return speech_request(content, (text,))
+
+    def requests(self) -> list[SpeechRequest]:
+        """Every text the pages have said since the start."""
+        with self._lock:
+            seen = sorted(self._seen)
+        return [request for lang, text in seen if (request := self.request(lang, text))]
+
+
+def visitor_paths(library: Library) -> list[str]:
+    """Every visitor screen that has texts of its own: per language its index, groups, topics,
+    print pages and help, and the start screen."""
+    paths = ["/"]
+    for lang, content in library.languages.items():
+        paths += [f"/{lang}/", f"/{lang}/help"]
+        paths += [f"/{lang}/theme/{theme.slug}" for theme in content.themes()]
+        for topic in content.topics:
+            paths += [f"/{lang}/{topic.slug}", f"/{lang}/{topic.slug}/print"]
+    return paths
+
+
+def interface_speech(app: Flask, texts: SpokenTexts) -> Callable[[], list[SpeechRequest]]:
+    """What the prerendering adds to the content's speech: every text the visitor screens say
+    (each screen made once, counted as nobody's visit)."""
+
+    def render_screens() -> list[SpeechRequest]:
+        client = app.test_client()
+        for path in visitor_paths(texts.services.library.current):
+            response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
+            if response.status_code >= 500:
+                log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
+        return texts.requests()
+
+    return render_screens
+
+
+def init_audio_mode(app: Flask, services: Services) -> SpokenTexts:
+    """The template helpers: say(), spoken, announce() and audio_settings()."""
+    texts = SpokenTexts(services, app.config["SECRET_KEY"])
+    keys = key_map(app.config.get("AUDIO_KEYS"))
+
+    def announce(kind: str, title: str, holds: str | None = None) -> Markup:
+        """The attributes of a screen (its <main>) or a sheet: what it says when it appears,
+        the first time and again, and the message Help speaks first on it."""
+        spoken = Spoken(current_language())
+        first, again = spoken.screen(kind, title, holds)
+        help_url = url_for(
+            "speech.message_speech", lang=current_language(), name=spoken.help_message(kind)
+        )
+        return Markup("").join(
+            (
+                texts.attributes(first, name="announce"),
+                texts.attributes(again, name="announce-again"),
+                Markup(' data-audio-help="{}"').format(help_url),
+            )
+        )
+
+    def audio_settings() -> str:
+        """What the audio-mode script needs, as JSON for the body's data-audio."""
+        lang = current_language()
+        return json.dumps(
+            {
+                "keys": keys,
+                "ordinary": list(ORDINARY_KEYS),
+                "holdMs": int(HOLD_TO_START_SECONDS * 1000),
+                "confirmMs": int(TOUCH_CONFIRM_SECONDS * 1000),
+                "sayUrl": url_for("speech.say"),
+                "messages": {
+                    name: url_for("speech.message_speech", lang=lang, name=name)
+                    for name in SCRIPT_MESSAGES
+                },
+            },
+            ensure_ascii=False,
+        )
+
+    app.jinja_env.globals.update(
+        say=texts.attributes,
+        announce=announce,
+        spoken=_PageSpoken(),
+        audio_settings=audio_settings,
+    )
+    return texts
+
+
+class _PageSpoken:
+    """`spoken` in the templates: the words of audio mode in the page's language."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(Spoken(current_language()), name)
