@@ -144,6 +144,7 @@ class Spoken:
 def audio_messages() -> dict[str, tuple[str, ...]]:
     """The fixed messages of audio mode (spoken and shown in the caption): starting and
     stopping it, the ends of a list, and the layers of Help. Part of kiosk/ui/messages.py."""
+    # fmt: off
     return {
         "audio_on_keys": (
             N_("Spraak staat aan."),
@@ -212,3 +213,4 @@ def audio_messages() -> dict[str, tuple[str, ...]]:
             N_("Of laat de zuil met rust. Na een tijdje begint de zuil opnieuw, zonder spraak."),
         ),
     }
+    # fmt: on
