@@ -46,13 +46,12 @@ class SpokenTexts:
         self._lock = threading.Lock()
 
     def attributes(self, text: str, lang: str | None = None, name: str = "say") -> Markup:
-        """` data-say="…" data-say-key="…"` (and `data-say-lang` for another language)."""
-        page_lang = current_language()
-        lang = lang or page_lang
+        """` data-say="…" data-say-key="…" data-say-lang="…"`: the text, its signature and its
+        language (a page swapped in by htmx does not change the <html lang> of the one before)."""
+        lang = lang or current_language()
         self.note(lang, text)
-        found = f' data-{name}="{escape(text)}" data-{name}-key="{self.signer.sign(lang, text)}"'
-        if lang != page_lang:
-            found += f' data-{name}-lang="{escape(lang)}"'
+        key = self.signer.sign(lang, text)
+        found = f' data-{name}="{escape(text)}" data-{name}-key="{key}" data-{name}-lang="{escape(lang)}"'
         return Markup(found)  # noqa: S704 - every value above is escaped or our own hex
 
     def note(self, lang: str, text: str) -> None:

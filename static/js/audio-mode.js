@@ -18,7 +18,7 @@
   const read = kiosk.readAloud;
   const body = document.body;
   const root = document.documentElement;
-  const config = JSON.parse(body.dataset.audio);
+  let config = JSON.parse(body.dataset.audio);
   const caption = document.querySelector("[data-audio-caption]");
   const STORAGE = "kiosk-audio";
   const TEXT_BLOCKS = "h2, h3, h4, p, li, dt, dd, blockquote, figcaption, td, th";
@@ -84,10 +84,6 @@
     return url.href;
   }
 
-  function pageLang() {
-    return root.lang;
-  }
-
   // Speak from a speech URL; `text` is shown when speech fails.
   function speak(url, text, options = {}) {
     last = () => speak(url, text, options);
@@ -112,7 +108,7 @@
     if (!element.dataset.say && element.getAttribute("popovertarget")) {
       source = document.getElementById(element.getAttribute("popovertarget"));
       if (!source || !source.dataset.sayOpener) return null;
-      return { text: source.dataset.sayOpener, key: source.dataset.sayOpenerKey, lang: pageLang() };
+      return { text: source.dataset.sayOpener, key: source.dataset.sayOpenerKey, lang: source.dataset.sayOpenerLang };
     }
     const pressed = element.getAttribute("aria-pressed");
     const variant = pressed === "true" ? "sayOn" : pressed === "false" ? "sayOff" : "say";
@@ -120,7 +116,7 @@
     return {
       text: source.dataset[name],
       key: source.dataset[`${name}Key`],
-      lang: source.dataset[`${name}Lang`] || pageLang(),
+      lang: source.dataset[`${name}Lang`],
     };
   }
 
@@ -218,10 +214,19 @@
     prefetchAround(item);
   }
 
+  // Where the highlight is in the list; an item gone from view (the Listen button while the
+  // player shows) still has its place, between the items before and after it.
+  function placeOf(list, step) {
+    const index = list.indexOf(current);
+    if (index >= 0 || !current || !current.isConnected) return index >= 0 ? index : (step > 0 ? -1 : list.length);
+    const after = list.findIndex((item) => current.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const next = after < 0 ? list.length : after;
+    return step > 0 ? next - 1 : next;
+  }
+
   function move(step) {
     const list = items();
-    let index = list.indexOf(current);
-    if (index < 0) index = step > 0 ? -1 : list.length;
+    const index = placeOf(list, step);
     const target = list[index + step];
     if (!target) {
       tone("edge");
@@ -258,7 +263,7 @@
     }
     const name = again ? "announceAgain" : "announce";
     const text = element.dataset[name];
-    speak(sayUrl(text, element.dataset[`${name}Key`], pageLang()), text);
+    speak(sayUrl(text, element.dataset[`${name}Key`], element.dataset[`${name}Lang`]), text);
     const first = items()[0];
     if (first) prefetchAround(first);
   }
@@ -283,6 +288,7 @@
   });
   document.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target && event.detail.target.id === "page") {
+      config = JSON.parse(body.dataset.audio); // the new screen's language (kiosk.js)
       arrive();
     } else if (on && current && !current.isConnected && placeBeforeSwap >= 0) {
       const same = items()[placeBeforeSwap];
@@ -337,7 +343,7 @@
   const keepsSpeech = new Set(["louder", "softer", "sentence_next", "sentence_previous"]);
 
   function activate() {
-    if (reading() && (!current || !current.matches("a, button") || !visible(current))) {
+    if (reading() && !(current && current.closest("#player-bar") && visible(current))) {
       read.pauseOrContinue();
       return;
     }
@@ -439,6 +445,7 @@
 
   document.addEventListener("pointerdown", (event) => {
     if (!event.isPrimary) return;
+    swallowClick = false; // a long press that started audio mode may end without a click
     if (on) {
       read.stop();
       touchItem(event, false);

@@ -67,6 +67,19 @@
   };
   window.kiosk = kiosk;
 
+  // A screen swapped in by htmx in another language (the Dutch start screen after an Arabic
+  // one) brings its language, direction and words: put them where a full page load would.
+  document.addEventListener("htmx:afterSwap", (event) => {
+    if (!event.detail.target || event.detail.target.id !== "page") return;
+    const marker = event.detail.target.querySelector("template[data-page-lang]");
+    if (!marker) return;
+    document.documentElement.lang = marker.dataset.pageLang;
+    document.documentElement.dir = marker.dataset.pageDir;
+    body.dataset.audio = marker.dataset.audio;
+    body.dataset.speechUnavailable = marker.dataset.speechUnavailable;
+    marker.remove();
+  });
+
   // After htmx swaps in a new page, move focus to its heading, as a full page load would.
   document.addEventListener("htmx:afterSettle", (event) => {
     if (event.detail.target && event.detail.target.id === "page") {

@@ -42,6 +42,7 @@ def test_settings_change_the_page_say_their_state_and_last(page: Page, live_serv
     sheet.get_by_role("button", name="Harder").click()
     sheet.get_by_role("button", name="Harder").click()
     expect(sheet.get_by_text("Geluid: 100%")).to_be_visible()
+    assert page.url == live_server + "/nl/kinderpardon", "a setting does not change the address"
     sheet.get_by_role("button", name="Sluiten").click()
     expect(sheet).to_be_hidden()
     page.get_by_role("button", name="Voorlezen", exact=True).click()
