@@ -51,8 +51,8 @@ class SpokenTexts:
         lang = lang or current_language()
         self.note(lang, text)
         key = self.signer.sign(lang, text)
-        found = f' data-{name}="{escape(text)}" data-{name}-key="{key}" data-{name}-lang="{escape(lang)}"'
-        return Markup(found)  # noqa: S704 - every value above is escaped or our own hex
+        found = f' data-{name}="{escape(text)}" data-{name}-key="{key}"'
+        return Markup(found + f' data-{name}-lang="{escape(lang)}"')  # noqa: S704 - every value above is escaped or our own hex
 
     def note(self, lang: str, text: str) -> None:
         """Queue a text for rendering the first time a page holds it."""

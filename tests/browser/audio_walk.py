@@ -40,7 +40,8 @@ STATE = """() => ({
   caption: document.querySelector("[data-audio-caption]").textContent,
   current: (() => {
     const item = window.kiosk.audioMode.current();
-    return item ? { say: item.dataset.say || null, text: item.textContent.trim(), tag: item.tagName } : null;
+    if (!item) return null;
+    return { say: item.dataset.say || null, text: item.textContent.trim(), tag: item.tagName };
   })(),
   heard: window.__heard.slice(-1)[0] || null,
   path: location.pathname,

@@ -267,7 +267,8 @@ def test_idle_warning_is_spoken_a_key_keeps_and_the_reset_ends_audio_mode(
     page.keyboard.press("ArrowLeft")  # any key answers
     expect(dialog).to_be_hidden()
     assert page.url.endswith("/nl/kinderpardon") and state(page)["on"]
-    # Nobody answers the next time: the kiosk starts again, without audio mode, at the default volume.
+    # Nobody answers the next time: the kiosk starts again, without audio mode, at the default
+    # volume.
     expect(dialog).to_be_visible(timeout=10_000)
     page.wait_for_url(idle_audio_server + "/", timeout=15_000)
     probe(page)
