@@ -1,7 +1,7 @@
 """Run the benchmarks, print a table and write bench/results.json.
 
 Usage: python -m bench.run [GROUP ...]   (or ./kiosk.sh bench)
-Groups: speech, leaflets, printing, serving (prerender and serving), growth, screen; none
+Groups: speech, leaflets, printing, serving (prerender and serving), growth, screen, audio; none
 given runs them all. Only a whole run writes bench/results.json (a partial one would mix days).
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bench import leaflets, prerender, printing, screen, serving, speech
+from bench import audio, leaflets, prerender, printing, screen, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -77,6 +77,15 @@ GOALS = {
     "cls_open_player": (0, "max", "layout shift from tapping Listen, all shifts counted"),
     "cls_open_player_counted": (None, "", "the same without shifts right after input (the API's)"),
     "cls_open_dialog": (0, "max", "layout shift from tapping a hard word, all counted"),
+    "key_to_sound_p50_ms": (None, "", "audio mode: Up/Down → the item's speech playing"),
+    "key_to_sound_p95_ms": (150, "max", "the same, p95 (cards, text, buttons; Chromium)"),
+    "touch_to_sound_p50_ms": (None, "", "audio mode: a finger on a card → its speech playing"),
+    "touch_to_sound_p95_ms": (150, "max", "the same, p95"),
+    "sound_baseline_ms": (None, "", "a key that only plays a file played before (baseline)"),
+    "sound_baseline_p95_ms": (None, "", "the same, p95"),
+    "key_to_sound_vs_baseline": (None, "", "key_to_sound_p50_ms ÷ sound_baseline_ms"),
+    "audio_presses": (None, "", "key presses measured"),
+    "audio_touches": (None, "", "touches measured"),
 }
 
 
@@ -122,6 +131,7 @@ GROUPS: dict[str, Callable[[], dict[str, float]]] = {
     "serving": serving_figures,
     "growth": lambda: serving.content_growth(1000),
     "screen": screen.screen_figures,
+    "audio": audio.audio_figures,
 }
 
 

@@ -44,6 +44,9 @@ class SpokenTexts:
         self.signer = TextSigner(secret)
         self._seen: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
+        #: While the screens are made at start-up, texts are only collected: the prerendering
+        #: that follows renders them all at once.
+        self.collecting = False
 
     def attributes(self, text: str, lang: str | None = None, name: str = "say") -> Markup:
         """` data-say="…" data-say-key="…" data-say-lang="…"`: the text, its signature and its
@@ -60,6 +63,8 @@ class SpokenTexts:
             if (lang, text) in self._seen:
                 return
             self._seen.add((lang, text))
+        if self.collecting:
+            return
         request = self.request(lang, text)
         if request is not None:
             self.services.speech.prepare([request])
@@ -96,10 +101,14 @@ def interface_speech(app: Flask, texts: SpokenTexts) -> Callable[[], list[Speech
 
     def render_screens() -> list[SpeechRequest]:
         client = app.test_client()
-        for path in visitor_paths(texts.services.library.current):
-            response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
-            if response.status_code >= 500:
-                log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
+        texts.collecting = True
+        try:
+            for path in visitor_paths(texts.services.library.current):
+                response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
+                if response.status_code >= 500:
+                    log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
+        finally:
+            texts.collecting = False
         return texts.requests()
 
     return render_screens
