@@ -33,26 +33,45 @@
 // | data-s | span.s | sentences.html, the content's HTML | the sentence's number in its region's speech: highlighted while spoken, a tap plays from it (read-aloud.js) |
 // | data-idle-continue | button in #idle-dialog | dialog.html | "I am still here": closes the idle warning (kiosk.js) |
 // | data-state | #print-status | print_status.html | the print job's state (waiting, printing, done, failed), for tests and styles |
+// | data-audio | body, the page marker | layout.html, _fragment.html | audio mode's settings as JSON: keys (action → key names), ordinary (keys that do not start it), holdMs, confirmMs, sayUrl, messages (name → speech URL) (audio-mode.js) |
+// | data-say, data-say-key, data-say-lang | an item | the templates, through say() | what the item says in audio mode, its signature, its language; the speech comes from sayUrl?lang&text&key (audio-mode.js) |
+// | data-say-on, data-say-off (and -key, -lang) | a toggle | control_button.html | what it says when aria-pressed is true or false (audio-mode.js) |
+// | data-say-opener (and -key, -lang) | a term popover | term_popover.html | what the hard word's button in the text says (audio-mode.js) |
+// | data-announce, data-announce-again (and -key, -lang) | a screen's main, a sheet | the templates, through announce() | what it says when it appears, the first time and when seen before (audio-mode.js) |
+// | data-audio-help | a screen's main, a sheet | announce() | the speech URL of its first Help layer (audio-mode.js) |
+// | data-audio-caption | p.audio-caption | layout.html | the caption line: holds the text being said while audio mode is on (audio-mode.js) |
+// | data-audio-off | button in #settings-sheet | settings.html | "Spraak uit": ends audio mode (audio-mode.js) |
+// | data-page-lang, data-page-dir | template in a swapped screen | _fragment.html | the screen's language and direction, put on <html> with its data-audio and data-speech-unavailable (kiosk.js) |
 //
 // Ids the scripts use: #page (htmx swaps pages into it; focus goes to its h1), #player-bar, #idle-dialog,
 // #idle-count (the countdown number), #settings-bar (swapped by a settings tap, inside #settings-sheet).
 // CSS custom properties the scripts set: --chrome-bottom on <html> (the height of what is fixed at the
 // bottom, screen.js); those they read: none (--reach-top and --comfort-top come from /screen/zones.css).
-// Events: the server's HX-Trigger "kiosk:preferences" ({classes, volume}) after a settings tap.
+// Events: the server's HX-Trigger "kiosk:preferences" ({classes, volume}) after a settings tap;
+// read-aloud.js's "kiosk:caption" ({text}: the sentence now spoken) and "kiosk:speech-failed"
+// ({message}).
 // Classes the scripts set: is-reading (on the region being read, and on body while the bar shows),
-// is-current (on the .s spans being spoken).
+// is-current (on the .s spans being spoken), audio-mode (on <html> while it is on), is-audio-focus
+// (on the item audio mode highlights).
 //
-// The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js and screen.js, loaded
-// after it, add readAloud and screen):
+// The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js, screen.js and
+// audio-mode.js, loaded after it, add readAloud, screen and audioMode):
 //   kiosk.preferences.apply({classes, volume})  give the page new settings at once
 //   kiosk.idle.warn()                           show the idle warning now (and read it aloud)
 //   kiosk.idle.reset()                          forget the visitor and go back to the start
 //   kiosk.readAloud.audio                       the one <audio> element of the kiosk
 //   kiosk.readAloud.speak(region)               read a region with data-speech aloud
+//   kiosk.readAloud.play(url, options)          play speech JSON: {region, first, last, text, onEnded, onError}
+//   kiosk.readAloud.prefetch(url)               fetch speech and its audio ahead
+//   kiosk.readAloud.pauseOrContinue()           pause or continue what is playing
+//   kiosk.readAloud.step(delta)                 a sentence back (-1) or on (+1)
 //   kiosk.readAloud.stop()                      stop speech at once
-//   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start}, or null
+//   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start, text}, or null
 //   kiosk.screen.layOut()                       measure the bottom bars again and show the cards that fit
 //   kiosk.screen.showCards(start)               show the cards from number `start` that fit
+//   kiosk.audioMode.on(), .current(), .caption()  whether audio mode is on, its item, the caption
+//   kiosk.audioMode.start(how), .stop()         start it ("keys" or "touch"), end it
+//   kiosk.audioMode.tones                       the tones it played ("edge", "error"), for tests
 (() => {
   "use strict";
 
