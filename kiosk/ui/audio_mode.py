@@ -141,76 +141,75 @@ class Spoken:
         return SCREENS[kind][1]
 
 
-def audio_messages() -> dict[str, tuple[str, ...]]:
-    """The fixed messages of audio mode (spoken and shown in the caption): starting and
-    stopping it, the ends of a list, and the layers of Help. Part of kiosk/ui/messages.py."""
-    # fmt: off
-    return {
-        "audio_on_keys": (
-            N_("Spraak staat aan."),
-            N_("Ga met pijl omlaag en pijl omhoog over het scherm."),
-            N_("Druk op Enter om iets te kiezen."),
-            N_("Druk op Help voor uitleg."),
-        ),
-        "audio_on_touch": (
-            N_("Spraak staat aan."),
-            N_("Raak het scherm aan. Dan hoort u wat daar staat."),
-            N_("Tik er nog een keer op om het te kiezen."),
-        ),
-        "audio_off": (N_("Spraak staat uit."),),
-        "audio_start_of_list": (N_("Begin van de lijst."),),
-        "audio_end_of_list": (N_("Einde van de lijst."),),
-        "audio_help_start": (
-            N_("Dit is het begin."),
-            N_("Met pijl omlaag hoort u wat er op het scherm staat."),
-            N_("Kies een taal, of kies Beginnen."),
-            N_("Druk op Enter om te kiezen."),
-        ),
-        "audio_help_index": (
-            N_("Hier staan de onderwerpen."),
-            N_("Ga met pijl omlaag en pijl omhoog naar een onderwerp."),
-            N_("Druk op Enter om het te openen."),
-        ),
-        "audio_help_topic": (
-            N_("Dit is een onderwerp."),
-            N_("Met pijl omlaag hoort u de tekst, stukje voor stukje."),
-            N_("Kies Voorlezen om alles achter elkaar te horen."),
-            N_("Tijdens het voorlezen gaat u met pijl links en pijl rechts een zin terug of verder."),  # noqa: E501
-            N_("Met Enter zet u het voorlezen stil, en weer aan."),
-        ),
-        "audio_help_help": (
-            N_("Dit is de uitleg over de zuil."),
-            N_("Met pijl omlaag hoort u de uitleg, stap voor stap."),
-        ),
-        "audio_help_print": (
-            N_("Hier kunt u de tekst op papier krijgen."),
-            N_("Kies Ja, printen, en druk op Enter."),
-            N_("Daarna hoort u wanneer de folder klaar is."),
-        ),
-        "audio_help_error": (
-            N_("Er ging iets mis."),
-            N_("Ga met pijl omlaag naar de knop Naar het begin, en druk op Enter."),
-        ),
-        "audio_help_sheet": (
-            N_("Dit is een venster."),
-            N_("Ga met pijl omlaag door het venster."),
-            N_("Druk op Terug om het te sluiten."),
-        ),
-        "audio_help_keys": (
-            N_("Zo werken de toetsen."),
-            N_("Pijl omlaag: naar het volgende."),
-            N_("Pijl omhoog: naar het vorige."),
-            N_("Enter: kiezen."),
-            N_("Terug: een scherm terug."),
-            N_("Plus en min: harder en zachter."),
-            N_("Herhalen: nog een keer horen."),
-            N_("Op het scherm: raak iets aan om het te horen, en tik nog een keer om het te kiezen."),  # noqa: E501
-            N_("Druk nog een keer op Help voor meer."),
-        ),
-        "audio_help_leave": (
-            N_("Wilt u de spraak uitzetten?"),
-            N_("Ga naar Instellingen en kies Spraak uit."),
-            N_("Of laat de zuil met rust. Na een tijdje begint de zuil opnieuw, zonder spraak."),
-        ),
-    }
-    # fmt: on
+#: The fixed messages of audio mode (spoken and shown in the caption): starting and stopping
+#: it, the ends of a list, and the layers of Help. Part of kiosk/ui/messages.py.
+# fmt: off
+AUDIO_MESSAGES: dict[str, tuple[str, ...]] = {
+    "audio_on_keys": (
+        N_("Spraak staat aan."),
+        N_("Ga met pijl omlaag en pijl omhoog over het scherm."),
+        N_("Druk op Enter om iets te kiezen."),
+        N_("Druk op Help voor uitleg."),
+    ),
+    "audio_on_touch": (
+        N_("Spraak staat aan."),
+        N_("Raak het scherm aan. Dan hoort u wat daar staat."),
+        N_("Tik er nog een keer op om het te kiezen."),
+    ),
+    "audio_off": (N_("Spraak staat uit."),),
+    "audio_start_of_list": (N_("Begin van de lijst."),),
+    "audio_end_of_list": (N_("Einde van de lijst."),),
+    "audio_help_start": (
+        N_("Dit is het begin."),
+        N_("Met pijl omlaag hoort u wat er op het scherm staat."),
+        N_("Kies een taal, of kies Beginnen."),
+        N_("Druk op Enter om te kiezen."),
+    ),
+    "audio_help_index": (
+        N_("Hier staan de onderwerpen."),
+        N_("Ga met pijl omlaag en pijl omhoog naar een onderwerp."),
+        N_("Druk op Enter om het te openen."),
+    ),
+    "audio_help_topic": (
+        N_("Dit is een onderwerp."),
+        N_("Met pijl omlaag hoort u de tekst, stukje voor stukje."),
+        N_("Kies Voorlezen om alles achter elkaar te horen."),
+        N_("Tijdens het voorlezen gaat u met pijl links en pijl rechts een zin terug of verder."),  # noqa: E501
+        N_("Met Enter zet u het voorlezen stil, en weer aan."),
+    ),
+    "audio_help_help": (
+        N_("Dit is de uitleg over de zuil."),
+        N_("Met pijl omlaag hoort u de uitleg, stap voor stap."),
+    ),
+    "audio_help_print": (
+        N_("Hier kunt u de tekst op papier krijgen."),
+        N_("Kies Ja, printen, en druk op Enter."),
+        N_("Daarna hoort u wanneer de folder klaar is."),
+    ),
+    "audio_help_error": (
+        N_("Er ging iets mis."),
+        N_("Ga met pijl omlaag naar de knop Naar het begin, en druk op Enter."),
+    ),
+    "audio_help_sheet": (
+        N_("Dit is een venster."),
+        N_("Ga met pijl omlaag door het venster."),
+        N_("Druk op Terug om het te sluiten."),
+    ),
+    "audio_help_keys": (
+        N_("Zo werken de toetsen."),
+        N_("Pijl omlaag: naar het volgende."),
+        N_("Pijl omhoog: naar het vorige."),
+        N_("Enter: kiezen."),
+        N_("Terug: een scherm terug."),
+        N_("Plus en min: harder en zachter."),
+        N_("Herhalen: nog een keer horen."),
+        N_("Op het scherm: raak iets aan om het te horen, en tik nog een keer om het te kiezen."),  # noqa: E501
+        N_("Druk nog een keer op Help voor meer."),
+    ),
+    "audio_help_leave": (
+        N_("Wilt u de spraak uitzetten?"),
+        N_("Ga naar Instellingen en kies Spraak uit."),
+        N_("Of laat de zuil met rust. Na een tijdje begint de zuil opnieuw, zonder spraak."),
+    ),
+}
+# fmt: on

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.ui.audio_mode import audio_messages
+from kiosk.ui.audio_mode import AUDIO_MESSAGES
 from kiosk.ui.print_messages import combined_print_messages, print_messages
 from kiosk.ui.translation import N_, translate
 
@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "setting_volume_60": (N_("Geluid: 60 procent."),),
         "setting_volume_80": (N_("Geluid: 80 procent."),),
         "setting_volume_100": (N_("Geluid: 100 procent."),),
-        **audio_messages(),
+        **AUDIO_MESSAGES,
         **print_messages(),
     },
 }

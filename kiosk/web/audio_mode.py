@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 
 from flask import Flask, url_for
 from markupsafe import Markup, escape
@@ -118,48 +119,48 @@ def init_audio_mode(app: Flask, services: Services) -> SpokenTexts:
     """The template helpers: say(), spoken, announce() and audio_settings()."""
     texts = SpokenTexts(services, app.config["SECRET_KEY"])
     keys = key_map(app.config.get("AUDIO_KEYS"))
-
-    def announce(kind: str, title: str, holds: str | None = None) -> Markup:
-        """The attributes of a screen (its <main>) or a sheet: what it says when it appears,
-        the first time and again, and the message Help speaks first on it."""
-        spoken = Spoken(current_language())
-        first, again = spoken.screen(kind, title, holds)
-        help_url = url_for(
-            "speech.message_speech", lang=current_language(), name=spoken.help_message(kind)
-        )
-        return Markup("").join(
-            (
-                texts.attributes(first, name="announce"),
-                texts.attributes(again, name="announce-again"),
-                Markup(' data-audio-help="{}"').format(help_url),
-            )
-        )
-
-    def audio_settings() -> str:
-        """What the audio-mode script needs, as JSON for the body's data-audio."""
-        lang = current_language()
-        return json.dumps(
-            {
-                "keys": keys,
-                "ordinary": list(ORDINARY_KEYS),
-                "holdMs": int(HOLD_TO_START_SECONDS * 1000),
-                "confirmMs": int(TOUCH_CONFIRM_SECONDS * 1000),
-                "sayUrl": url_for("speech.say"),
-                "messages": {
-                    name: url_for("speech.message_speech", lang=lang, name=name)
-                    for name in SCRIPT_MESSAGES
-                },
-            },
-            ensure_ascii=False,
-        )
-
     app.jinja_env.globals.update(
         say=texts.attributes,
-        announce=announce,
+        announce=partial(announce, texts),
         spoken=_PageSpoken(),
-        audio_settings=audio_settings,
+        audio_settings=partial(audio_settings, keys),
     )
     return texts
+
+
+def announce(texts: SpokenTexts, kind: str, title: str, holds: str | None = None) -> Markup:
+    """The attributes of a screen (its <main>) or a sheet: what it says when it appears, the
+    first time and again, and the message Help speaks first on it."""
+    lang = current_language()
+    spoken = Spoken(lang)
+    first, again = spoken.screen(kind, title, holds)
+    help_url = url_for("speech.message_speech", lang=lang, name=spoken.help_message(kind))
+    return Markup("").join(
+        (
+            texts.attributes(first, name="announce"),
+            texts.attributes(again, name="announce-again"),
+            Markup(' data-audio-help="{}"').format(help_url),
+        )
+    )
+
+
+def audio_settings(keys: dict[str, list[str]]) -> str:
+    """What the audio-mode script needs, as JSON for the body's data-audio."""
+    lang = current_language()
+    return json.dumps(
+        {
+            "keys": keys,
+            "ordinary": list(ORDINARY_KEYS),
+            "holdMs": int(HOLD_TO_START_SECONDS * 1000),
+            "confirmMs": int(TOUCH_CONFIRM_SECONDS * 1000),
+            "sayUrl": url_for("speech.say"),
+            "messages": {
+                name: url_for("speech.message_speech", lang=lang, name=name)
+                for name in SCRIPT_MESSAGES
+            },
+        },
+        ensure_ascii=False,
+    )
 
 
 class _PageSpoken:

@@ -189,6 +189,7 @@
     const card = item.closest("[data-cards] > li");
     if (card && card.hidden && kiosk.screen) kiosk.screen.showCards([...card.parentElement.children].indexOf(card));
     if (item.matches("a, button, [tabindex]")) item.focus({ preventScroll: true });
+    else if (document.activeElement && document.activeElement !== body) document.activeElement.blur();
     const box = item.getBoundingClientRect();
     if (box.top < caption.getBoundingClientRect().bottom || box.bottom > chromeTop(item)) {
       item.scrollIntoView({ block: "center", behavior: "instant" });

@@ -26,8 +26,8 @@ def said(page: str) -> list[tuple[str, str, str, str]]:
 def test_every_item_of_a_page_says_a_signed_text_that_the_endpoint_speaks(client: FlaskClient):
     page = client.get("/en/kinderpardon").get_data(as_text=True)
     texts = said(page)
-    assert ("announce", "Children's pardon and general pardon. Position of the PvdA. "
-            "Press the down arrow to hear the text.") in [(k, t) for k, t, _, _ in texts]  # fmt: skip
+    announced = "Children's pardon and general pardon. Position of the PvdA. Press the down arrow"
+    assert any(k == "announce" and t.startswith(announced) for k, t, _, _ in texts), texts[:3]
     assert "Button. Print." in [text for _, text, _, _ in texts]
     kind, text, key, lang = next(t for t in texts if t[1] == "Button. Print.")
     response = client.get("/say/speech.json", query_string={"lang": lang, "text": text, "key": key})
