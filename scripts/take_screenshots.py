@@ -4,7 +4,7 @@ Usage: python scripts/take_screenshots.py [--out docs/screenshots]
 Serves the kiosk with the bundled content on a free local port, then photographs the main
 screens at 1080 x 1920 (the portrait kiosk screen), and every visitor screen at the three
 screen shapes, in both themes, in Dutch and Arabic, as one sheet per shape, theme and
-language (docs/screenshots/screens/).
+language (docs/screenshots/screens/), and audio mode at each shape.
 """
 
 from __future__ import annotations
@@ -168,6 +168,25 @@ def reading_shot(page: Page, base: str, target: Path) -> None:
     print(target)
 
 
+def audio_mode_shots(browser, bases: dict[str, str], target_dir: Path) -> None:
+    """Audio mode at each screen shape: the caption at the top, the highlight on what it says
+    (a key point of a Dutch topic; a card of the Arabic index)."""
+    for shape, (width, height) in SHAPES.items():
+        for lang, path, downs in (("nl", "/nl/kinderpardon", 9), ("ar", "/ar/", 3)):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(bases[shape] + path)
+            page.keyboard.press("ArrowDown")  # starts audio mode
+            page.wait_for_timeout(1500)
+            for _ in range(downs):
+                page.keyboard.press("ArrowDown")
+                page.wait_for_timeout(400)
+            page.wait_for_timeout(800)
+            target = target_dir / f"audio-mode-{shape}-{lang}.png"
+            page.screenshot(path=str(target))
+            print(target)
+            page.close()
+
+
 def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str = "nl") -> None:
     """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
     content = services_of(app).library.current.languages[lang]
@@ -211,8 +230,9 @@ def main() -> int:
         portrait_shots(browser, base, args.out)
         contrast_shots(browser, base, args.out)
         staff_shot(browser, args.out)
-        screen_sheets(browser, {"portrait": base, "landscape": wide, "laptop": wide},
-                      args.out / "screens")  # fmt: skip
+        shapes = {"portrait": base, "landscape": wide, "laptop": wide}
+        screen_sheets(browser, shapes, args.out / "screens")
+        audio_mode_shots(browser, shapes, args.out)
         browser.close()
     leaflet_pages(app, args.out)
     leaflet_pages(app, args.out, lang="ar")

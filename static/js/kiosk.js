@@ -109,7 +109,9 @@
 
   // A settings tap: the server answers with the new classes and volume.
   function applyPreferences({ classes, volume }) {
+    const audioMode = document.documentElement.classList.contains("audio-mode");
     document.documentElement.className = classes;
+    document.documentElement.classList.toggle("audio-mode", audioMode); // not a setting
     body.dataset.volume = volume;
     if (kiosk.readAloud) kiosk.readAloud.audio.volume = Number(volume);
   }
@@ -134,8 +136,9 @@
 
   function somethingToReset() {
     const atStart = window.location.pathname === "/";
-    const defaults = document.documentElement.className === body.dataset.defaultClasses;
-    return !atStart || !defaults || body.dataset.volume !== body.dataset.defaultVolume;
+    const defaults = document.documentElement.className.replace(" audio-mode", "") === body.dataset.defaultClasses;
+    const audioMode = Boolean(kiosk.audioMode && kiosk.audioMode.on());
+    return !atStart || !defaults || audioMode || body.dataset.volume !== body.dataset.defaultVolume;
   }
 
   function listening() {

@@ -140,6 +140,7 @@ def test_help_in_layers_volume_and_repeat(page: Page, live_server: str):
     page.keyboard.press("NumpadAdd")
     found = hear(page, "Geluid: 80 procent.")
     assert page.evaluate("document.body.dataset.volume") == "0.8"
+    expect(page.locator("[data-audio-caption]")).to_be_visible()  # a setting keeps audio mode
     for _ in range(6):
         page.keyboard.press("NumpadSubtract")
         page.wait_for_timeout(300)
@@ -278,6 +279,17 @@ def test_idle_warning_is_spoken_a_key_keeps_and_the_reset_ends_audio_mode(
     assert page.evaluate("document.body.dataset.volume") == page.evaluate(
         "document.body.dataset.defaultVolume"
     )
+
+
+def test_audio_mode_alone_is_reason_enough_for_the_idle_reset(page: Page, idle_audio_server: str):
+    page.goto(idle_audio_server + "/")
+    probe(page)
+    page.keyboard.press("ArrowDown")
+    hear(page, "Spraak staat aan.")
+    # On the start screen with every setting at its default, only audio mode is left to reset.
+    # (Speech that plays counts as use: the hint and the announcement take some 15 s.)
+    expect(page.locator("#idle-dialog")).to_be_visible(timeout=40_000)
+    until(page, lambda s: not s["on"], "the reset to end audio mode", timeout=20)
 
 
 @pytest.fixture

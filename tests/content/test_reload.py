@@ -34,6 +34,9 @@ def test_an_edit_shows_and_only_the_edited_topic_is_rendered_again(
     app = make_app(content_copy, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
     client = app.test_client()
     speech = services_of(app).speech
+    # The content's speech only: what the screens say (and how it is rendered at start-up) is
+    # tests/web/visitor/test_audio_mode.py's; here it would only add a thousand short texts.
+    services_of(app).interface_speech = None
     services_of(app).start_prerender().wait(120)
     before = speech.syntheses
     old_keys = {speech.key_for(r) for r in all_speech_requests(services_of(app).library.current)}
