@@ -7,6 +7,7 @@ The web layer, the command line, the benchmarks and the tests all build the serv
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +30,8 @@ from kiosk.usage import UsageStore
 if TYPE_CHECKING:
     from kiosk.web.caching.page_cache import PageCache
     from kiosk.web.caching.response_cache import ResponseCache
+
+log = logging.getLogger(__name__)
 
 #: Where the app keeps its services (`app.extensions[EXTENSION]`).
 EXTENSION = "kiosk.services"
@@ -64,8 +67,10 @@ class Services:
 
     def start_prerender(self) -> Prerendering:
         """Render all speech and leaflets in the background; progress shows in /healthz."""
-        prerendering = Prerendering(self, [], self.leaflets.prerender(self.all_leaflets()))
-        prerendering.start_speech(all_speech_requests(self.library.current))
+        content = all_speech_requests(self.library.current)
+        speech = self.speech.prerender(content, keep_only_these=False)
+        prerendering = Prerendering(self, speech, self.leaflets.prerender(self.all_leaflets()))
+        prerendering.then_the_screens(content)
         return prerendering
 
     def watch_content(self) -> None:
@@ -88,29 +93,46 @@ class Prerendering:
     services: Services
     speech: list[Future]
     leaflets: threading.Thread
-    #: Finds what the screens say (it makes each screen once) and queues all speech.
-    queueing: threading.Thread = field(default_factory=threading.Thread)
+    #: Once the content's speech is rendered: what the screens say (each screen made once).
+    screens: threading.Thread = field(default_factory=threading.Thread)
 
-    def start_speech(self, content: list[SpeechRequest]) -> None:
-        """Queue the content's speech and the screens' texts together (one set, so the cache
-        keeps exactly what either can say), away from the caller's thread."""
+    def then_the_screens(self, content: list[SpeechRequest]) -> None:
+        """When the content's speech is done, render what the screens say, then let the cache
+        keep exactly what either can say (in a thread: the screens take a while to make)."""
 
-        def queue() -> None:
-            interface = self.services.interface_speech
-            requests = content + (interface() if interface else [])
-            self.speech.extend(self.services.speech.prerender(requests))
+        def render() -> None:
+            speech = self.services.speech
+            try:
+                _wait_for(list(self.speech))
+                interface = self.services.interface_speech
+                screens = interface() if interface else []
+                more = speech.prerender(screens, keep_only_these=False)
+                self.speech.extend(more)
+                _wait_for(more)
+                speech.keep_only(content + screens)
+            except Exception:  # noqa: BLE001 - a background thread: logged, never raised
+                log.exception("the screens' texts were not prerendered")
 
-        self.queueing = threading.Thread(target=queue, name="prerender-queue", daemon=True)
-        self.queueing.start()
+        self.screens = threading.Thread(target=render, name="prerender-screens", daemon=True)
+        self.screens.start()
 
     def wait(self, timeout: float = 600) -> None:
         """Until every text and leaflet is rendered, and every audio file compressed."""
-        self.queueing.join(timeout)
+        self.screens.join(timeout)
         for future in self.speech:
             future.result(timeout)
         self.leaflets.join(timeout)
         while not self.services.speech.idle():
             time.sleep(0.05)
+
+
+def _wait_for(futures: list[Future]) -> None:
+    """Until each is done, whether it succeeded or not (a failure is counted where it ran)."""
+    for future in futures:
+        try:
+            future.result()
+        except Exception:  # noqa: BLE001, S110 - the speech service has logged and counted it
+            pass
 
 
 def build_services(settings: Settings) -> Services:

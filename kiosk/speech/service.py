@@ -127,6 +127,7 @@ class SpeechService:
         self.last_error: str | None = None
         self._retry_at = 0.0
         self.syntheses = 0
+        self._closed = False
 
     # -- asking for speech ------------------------------------------------------------------
 
@@ -154,8 +155,14 @@ class SpeechService:
         future = self._submit(key, request, VISITOR)  # SpeechBusy when too much is queued
         return wait_bounded(future, self._waiting, timeout, SpeechBusy, "speech")
 
-    def prerender(self, requests: Iterable[SpeechRequest]) -> list[Future[SpeechResult]]:
-        """Render everything not yet cached, in the background; returns one future each."""
+    def prerender(
+        self, requests: Iterable[SpeechRequest], keep_only_these: bool = True
+    ) -> list[Future[SpeechResult]]:
+        """Render everything not yet cached, in the background; returns one future each.
+        When all are done, the cache keeps only these (and within its size), unless
+        `keep_only_these` is False (the caller calls `keep_only` with more)."""
+        if self._closed:
+            return []
         futures = []
         reachable: set[str] = set()
         for request in requests:
@@ -178,12 +185,26 @@ class SpeechService:
             future = self._submit(key, request, BACKGROUND)
             future.add_done_callback(self._count)
             futures.append(future)
-        self._prune_when_done(futures, reachable)
+        if keep_only_these:
+            self._prune_when_done(futures, reachable)
         return futures
+
+    def keep_only(self, requests: Iterable[SpeechRequest]) -> None:
+        """Remove what none of these can say (old texts, other engine versions) from the cache,
+        and keep it within its size."""
+        reachable = set()
+        for request in requests:
+            try:
+                reachable.add(self.key_for(request))
+            except SpeechUnavailable:
+                return  # no engine: nothing can be told apart, so nothing is removed
+        self.cache.prune(self.limits.cache_bytes, reachable)
 
     def prepare(self, requests: Iterable[SpeechRequest]) -> None:
         """Render these soon (before the background work, after waiting visitors), without
         waiting: the texts of a page just shown, which a visitor may ask for any moment."""
+        if self._closed:
+            return
         for request in requests:
             try:
                 self._check_size(request)
@@ -217,7 +238,8 @@ class SpeechService:
         return len(self._shared) == 0 and not compressing
 
     def close(self) -> None:
-        """Stop the renderer, the compressor and the worker."""
+        """Stop the renderer, the compressor and the worker; nothing new is queued after."""
+        self._closed = True
         if self._thread is not None:
             self._queue.put((-1, -1, "", None))
             self._thread.join(timeout=10)
@@ -288,6 +310,8 @@ class SpeechService:
             self.progress.add(failed=1)
 
     def _submit(self, key: str, request: SpeechRequest, priority: int) -> Future[SpeechResult]:
+        if self._closed:
+            raise SpeechUnavailable("the speech service is stopping")
         future, new = self._shared.claim(key)
         if not new and priority >= BACKGROUND:
             return future

@@ -10,6 +10,7 @@ import re
 import time
 from collections.abc import Callable
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 PROBE = """() => {
@@ -58,8 +59,16 @@ def probe(page: Page) -> None:
 
 
 def state(page: Page) -> dict:
-    probe(page)
-    return page.evaluate(STATE)
+    """The audio-mode state; asked again when a navigation (the idle reset) came between."""
+    for _ in range(50):
+        try:
+            probe(page)
+            return page.evaluate(STATE)
+        except PlaywrightError as error:
+            if "navigation" not in str(error) and "context" not in str(error):
+                raise
+            page.wait_for_timeout(100)
+    raise AssertionError("the page kept navigating")
 
 
 def until(page: Page, check: Callable[[dict], bool], what: str, timeout: float = 15) -> dict:
