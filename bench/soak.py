@@ -73,7 +73,7 @@ _STATUS = re.compile(r'<section id="print-status"[^>]*?data-state="(\w+)"')
 _STATUS_SPEECH = re.compile(r'<section id="print-status"[^>]*?data-speech="([^"]+)"')
 _JOB = re.compile(r'data-speak-now="print-([A-Za-z0-9_-]+)-')
 #: A refusal on the print page: its sentences (in a notice) and the speech of the message.
-_NOTICE = re.compile(r'<p class="lead notice">(.*?)</p>', re.DOTALL)
+_NOTICE = re.compile(r'<p class="lead notice"[^>]*>(.*?)</p>', re.DOTALL)
 _MESSAGE_SPEECH = re.compile(r'class="print-page__message" data-speech="([^"]+)"')
 _SENTENCE = re.compile(r'<span class="s" data-s="\d+">([^<]+)</span>')
 _MESSAGE_NAME = re.compile(r"/messages/([^/]+)/speech\.json")

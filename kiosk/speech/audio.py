@@ -38,12 +38,16 @@ def encoder_available() -> bool:
 
 
 def encode_opus(wav_path: Path, ogg_path: Path, timeout: float = 60.0) -> None:
-    """Compress `wav_path` into Ogg Opus at `ogg_path` with ffmpeg's libopus."""
+    """Compress `wav_path` into Ogg Opus at `ogg_path` with ffmpeg's libopus.
+
+    ffmpeg runs in a session of its own: the server's stop signal goes to its whole process
+    group, and an ffmpeg that gets it half-way was seen to hang until the timeout, holding up
+    the server's exit (which waits for the compression thread) by a minute."""
     command = [FFMPEG, "-nostdin", "-loglevel", "error", "-y", "-i", str(wav_path),
                *OPUS_ARGUMENTS, "-f", "ogg", str(ogg_path)]  # fmt: skip
     try:
         subprocess.run(at_render_priority(command), check=True, capture_output=True,
-                       timeout=timeout)  # fmt: skip
+                       timeout=timeout, start_new_session=True)  # fmt: skip
     except FileNotFoundError as error:
         raise EncoderError("ffmpeg is not installed") from error
     except subprocess.CalledProcessError as error:

@@ -15,8 +15,8 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -119,8 +119,7 @@ class SpeechService:
         self._shared: SharedWork[SpeechResult] = SharedWork()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech-compress")
-        self._compressing: set[Future[None]] = set()
+        self._compressor = _Compressor(self._compress)
         self._engine: str | None = None
         self._problem: str | None = None
         #: why the last rendering failed (a full disk, say), until one succeeds again
@@ -175,11 +174,8 @@ class SpeechService:
                 continue
             reachable.add(key)
             self.progress.add(total=1)
-            cached = self.cache.lookup(key)
-            if cached is not None:
-                self.progress.add(done=1)
-                done: Future[SpeechResult] = Future()
-                done.set_result(cached)
+            done = self._done_already(key)
+            if done is not None:
                 futures.append(done)
                 continue
             future = self._submit(key, request, BACKGROUND)
@@ -188,6 +184,19 @@ class SpeechService:
         if keep_only_these:
             self._prune_when_done(futures, reachable)
         return futures
+
+    def _done_already(self, key: str) -> Future[SpeechResult] | None:
+        """A finished future for a cached text (its WAV compressed now if the last run stopped
+        before), or None."""
+        cached = self.cache.lookup(key)
+        if cached is None:
+            return None
+        self.progress.add(done=1)
+        if cached.audio_file.endswith(".wav") and encoder_available():
+            self._compress_later(key)
+        done: Future[SpeechResult] = Future()
+        done.set_result(cached)
+        return done
 
     def keep_only(self, requests: Iterable[SpeechRequest]) -> None:
         """Remove what none of these can say (old texts, other engine versions) from the cache,
@@ -233,9 +242,7 @@ class SpeechService:
 
     def idle(self) -> bool:
         """Nothing queued, rendering or compressing."""
-        with self._lock:
-            compressing = any(not future.done() for future in self._compressing)
-        return len(self._shared) == 0 and not compressing
+        return len(self._shared) == 0 and not self._compressor.busy()
 
     def close(self) -> None:
         """Stop the renderer, the compressor and the worker; nothing new is queued after."""
@@ -244,7 +251,7 @@ class SpeechService:
             self._queue.put((-1, -1, "", None))
             self._thread.join(timeout=10)
             self._thread = None
-        self._compressor.shutdown(wait=True, cancel_futures=True)
+        self._compressor.close()
         self.worker.stop()
 
     # -- inside -----------------------------------------------------------------------------
@@ -333,7 +340,7 @@ class SpeechService:
     def _run(self) -> None:
         while True:
             priority, _, key, request = self._queue.get()
-            if priority < 0:
+            if priority < 0 or self._closed:
                 return
             if priority == VISITOR:
                 with self._lock:
@@ -373,13 +380,15 @@ class SpeechService:
             )
             result = self.cache.store(key, wav, ".wav", wav_duration(wav), sentences)
             if encoder_available():
-                with self._lock:
-                    self._compressing = {f for f in self._compressing if not f.done()}
-                    self._compressing.add(self._compressor.submit(self._compress, key))
+                self._compress_later(key)
             return result
         finally:
             wav.unlink(missing_ok=True)
             scratch.unlink(missing_ok=True)
+
+    def _compress_later(self, key: str) -> None:
+        """Queue the compression of a new WAV."""
+        self._compressor.submit(key)
 
     def _synthesize(self, voice: str) -> Synthesize:
         """One chunk through the worker; a worker that dies or hangs is replaced once."""
@@ -404,6 +413,8 @@ class SpeechService:
 
     def _compress(self, key: str) -> None:
         """Replace a cached WAV by Ogg Opus (in the compressor thread)."""
+        if self._closed:
+            return  # the WAV is served as it is; the next prerender compresses it
         entry = self.cache.lookup(key)
         if entry is None or not entry.audio_file.endswith(".wav"):
             return
@@ -426,3 +437,55 @@ class SpeechService:
             ogg = wav.with_suffix(".ogg")
             if ogg.exists() and ogg.stat().st_mtime < limit:
                 wav.unlink(missing_ok=True)
+
+
+class _Compressor:
+    """One daemon thread that compresses new WAVs in order. A daemon, not an executor: the
+    interpreter's exit does not wait for the compressions still queued (after a prerender of
+    the screens' texts there can be hundreds), so the server stops in seconds; a WAV left is
+    served as it is and compressed by the next prerender."""
+
+    def __init__(self, work: Callable[[str], None]) -> None:
+        self._work = work
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._pending = 0
+        self._thread: threading.Thread | None = None
+
+    def submit(self, key: str) -> None:
+        with self._lock:
+            self._pending += 1
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="speech-compress", daemon=True
+                )
+                self._thread.start()
+        self._queue.put(key)
+
+    def busy(self) -> bool:
+        """Compressing, or something is queued."""
+        with self._lock:
+            return self._pending > 0
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Drop what is queued, let the one being compressed finish (at most `timeout`)."""
+        while True:
+            try:
+                if self._queue.get_nowait() is not None:
+                    with self._lock:
+                        self._pending -= 1
+            except queue.Empty:
+                break
+        self._queue.put(None)
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while (key := self._queue.get()) is not None:
+            try:
+                self._work(key)
+            except Exception:  # noqa: BLE001 - a background thread: logged, the WAV stays
+                log.exception("compressing speech audio %s failed", key)
+            finally:
+                with self._lock:
+                    self._pending -= 1
