@@ -42,8 +42,7 @@ log = logging.getLogger(__name__)
 
 #: Bump when the audio or timing format changes, so old cache entries are not used.
 FORMAT_VERSION = 1
-#: Queue priorities: a visitor waiting, a page's audio-mode texts just shown, everything else.
-VISITOR, SOON, BACKGROUND = 0, 1, 2
+VISITOR, BACKGROUND = 0, 1
 #: A WAV served to a visitor is kept this long after its Ogg exists (a seek may still need it).
 WAV_GRACE_SECONDS = 600
 
@@ -208,21 +207,6 @@ class SpeechService:
             except SpeechUnavailable:
                 return  # no engine: nothing can be told apart, so nothing is removed
         self.cache.prune(self.limits.cache_bytes, reachable)
-
-    def prepare(self, requests: Iterable[SpeechRequest]) -> None:
-        """Render these soon (before the background work, after waiting visitors), without
-        waiting: the texts of a page just shown, which a visitor may ask for any moment."""
-        if self._closed:
-            return
-        for request in requests:
-            try:
-                self._check_size(request)
-                key = self.key_for(request)
-            except SpeechUnavailable as error:
-                log.warning("not prepared: %s", error)
-                continue
-            if self.cache.lookup(key) is None:
-                self._submit(key, request, SOON)
 
     def status(self) -> dict[str, object]:
         """For /healthz and the staff: whether speech works, and why not."""

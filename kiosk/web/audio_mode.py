@@ -2,9 +2,9 @@
 settings the script reads, and the rendering of those texts before anyone asks.
 
 A template marks an item with `say(text)`: `data-say` holds the text (the caption shows it),
-`data-say-key` its signature (the speech endpoint renders only signed texts). Every text a
-page says is queued for rendering as soon as the page is made, and at start-up every visitor
-screen of every language is made once, so the texts are ready before a key is pressed.
+`data-say-key` its signature (the speech endpoint renders only signed texts). At start-up
+every visitor screen of every language is made once and the texts it says are prerendered,
+so they are ready before a key is pressed; any other is rendered when first asked for.
 """
 
 from __future__ import annotations
@@ -45,9 +45,6 @@ class SpokenTexts:
         self.signer = TextSigner(secret)
         self._seen: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
-        #: While the screens are made at start-up, texts are only collected: the prerendering
-        #: that follows renders them all at once.
-        self.collecting = False
 
     def attributes(self, text: str, lang: str | None = None, name: str = "say") -> Markup:
         """` data-say="…" data-say-key="…" data-say-lang="…"`: the text, its signature and its
@@ -59,16 +56,11 @@ class SpokenTexts:
         return Markup(found + f' data-{name}-lang="{escape(lang)}"')  # noqa: S704 - every value above is escaped or our own hex
 
     def note(self, lang: str, text: str) -> None:
-        """Queue a text for rendering the first time a page holds it."""
+        """Remember a text a page holds, for the prerendering. Not rendered at once: under a
+        flood of requests that work slowed every page down (tests/test_flood.py); a text the
+        start-up did not render is rendered when first asked for."""
         with self._lock:
-            if (lang, text) in self._seen:
-                return
             self._seen.add((lang, text))
-        if self.collecting:
-            return
-        request = self.request(lang, text)
-        if request is not None:
-            self.services.speech.prepare([request])
 
     def request(self, lang: str, text: str) -> SpeechRequest | None:
         """The speech request for a text in a language with a voice."""
@@ -102,14 +94,10 @@ def interface_speech(app: Flask, texts: SpokenTexts) -> Callable[[], list[Speech
 
     def render_screens() -> list[SpeechRequest]:
         client = app.test_client()
-        texts.collecting = True
-        try:
-            for path in visitor_paths(texts.services.library.current):
-                response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
-                if response.status_code >= 500:
-                    log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
-        finally:
-            texts.collecting = False
+        for path in visitor_paths(texts.services.library.current):
+            response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
+            if response.status_code >= 500:
+                log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
         return texts.requests()
 
     return render_screens
