@@ -86,7 +86,7 @@ SCREENS: dict[str, tuple[str, str]] = {
 #: The messages the audio-mode script itself speaks (by these names, from the page).
 SCRIPT_MESSAGES = (
     "audio_on_keys", "audio_on_touch", "audio_off", "audio_start_of_list", "audio_end_of_list",
-    "audio_help_keys", "audio_help_leave", "speech_unavailable",
+    "audio_help_keys", "audio_help_leave",
 )  # fmt: skip
 
 
