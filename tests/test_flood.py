@@ -41,6 +41,13 @@ def fetch(opener: urllib.request.OpenerDirector, url: str, data: bytes | None = 
     return status, body, time.perf_counter() - started
 
 
+def new_visitor() -> urllib.request.OpenerDirector:
+    """A browser of its own: its own cookies, so its own session and settings."""
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+
 def flood_urls(library: Library) -> list[str]:
     """Every speech and leaflet address the content has, and made-up message lists."""
     urls = []
@@ -56,7 +63,8 @@ def flood_urls(library: Library) -> list[str]:
 
 def test_a_flood_leaves_the_pages_fast_and_the_disk_bounded(tmp_path: Path):
     """The server runs as on a kiosk PC (`python run.py`, its own process, prerendering from
-    empty caches at the same time); the flood and the visitor are threads of this test."""
+    empty caches at the same time); the flood is a process of its own, the visitors (one
+    loading pages, one printing) are threads of this test."""
     urls = flood_urls(load_library(BUNDLED_CONTENT))
     page_times: list[float] = []
     prints: Counter = Counter()
@@ -74,20 +82,24 @@ def test_a_flood_leaves_the_pages_fast_and_the_disk_bounded(tmp_path: Path):
 
         def visitor() -> None:
             while not stop.is_set():
-                jar = http.cookiejar.CookieJar()  # a new visitor each round
-                opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+                opener = new_visitor()
                 for path in PAGES:
                     status, _, seconds = fetch(opener, base + path)
                     assert status == 200, path
                     page_times.append(seconds)
-                prints[print_once(opener, base)] += 1
+
+        def printing_visitor() -> None:  # apart: a print's wait is not a page's
+            while not stop.is_set():
+                prints[print_once(new_visitor(), base)] += 1
 
         flood.start()
-        thread = threading.Thread(target=visitor)
-        thread.start()
+        threads = [threading.Thread(target=visitor), threading.Thread(target=printing_visitor)]
+        for thread in threads:
+            thread.start()
         statuses, slow_refusals = results.get(timeout=FLOOD_SECONDS + 120)
         stop.set()
-        thread.join(60)
+        for thread in threads:
+            thread.join(60)
         flood.join(30)
         leftovers = wait_for_no_temporaries([tmp_path / "speech", tmp_path / "leaflets"])
         health = json.loads(fetch(urllib.request.build_opener(), base + "/healthz")[1])

@@ -149,6 +149,10 @@ def _child_main(connection: Connection, setup: Setup, setup_args: tuple) -> None
         except (EOFError, OSError):
             return
         try:
-            connection.send(("ok", job(*args)))
+            reply = ("ok", job(*args))
         except Exception as error:  # noqa: BLE001 - report and keep serving
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+            reply = ("error", f"{type(error).__name__}: {error}")
+        try:
+            connection.send(reply)
+        except OSError:  # the parent stopped waiting (it is ending): nobody to answer
+            return

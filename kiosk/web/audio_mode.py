@@ -10,7 +10,6 @@ so they are ready before a key is pressed; any other is rendered when first aske
 from __future__ import annotations
 
 import json
-import logging
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -18,7 +17,6 @@ from functools import partial
 from flask import Flask, url_for
 from markupsafe import Markup, escape
 
-from kiosk.content import Library
 from kiosk.services import Services
 from kiosk.speech import SpeechRequest
 from kiosk.speech.spoken_content import speech_request
@@ -32,9 +30,7 @@ from kiosk.ui.audio_mode import (
     key_map,
 )
 from kiosk.web.babel import current_language
-from kiosk.web.extensions import PRERENDER_ENVIRON
-
-log = logging.getLogger(__name__)
+from kiosk.web.warm_up import make_screens, visitor_paths
 
 
 class SpokenTexts:
@@ -76,28 +72,12 @@ class SpokenTexts:
         return [request for lang, text in seen if (request := self.request(lang, text))]
 
 
-def visitor_paths(library: Library) -> list[str]:
-    """Every visitor screen that has texts of its own: per language its index, groups, topics,
-    print pages and help, and the start screen."""
-    paths = ["/"]
-    for lang, content in library.languages.items():
-        paths += [f"/{lang}/", f"/{lang}/help"]
-        paths += [f"/{lang}/theme/{theme.slug}" for theme in content.themes()]
-        for topic in content.topics:
-            paths += [f"/{lang}/{topic.slug}", f"/{lang}/{topic.slug}/print"]
-    return paths
-
-
 def interface_speech(app: Flask, texts: SpokenTexts) -> Callable[[], list[SpeechRequest]]:
     """What the prerendering adds to the content's speech: every text the visitor screens say
     (each screen made once, counted as nobody's visit)."""
 
     def render_screens() -> list[SpeechRequest]:
-        client = app.test_client()
-        for path in visitor_paths(texts.services.library.current):
-            response = client.get(path, environ_base={PRERENDER_ENVIRON: True})
-            if response.status_code >= 500:
-                log.warning("audio-mode texts of %s not rendered: %s", path, response.status)
+        make_screens(app, visitor_paths(texts.services.library.current))
         return texts.requests()
 
     return render_screens

@@ -16,7 +16,11 @@ from playwright.sync_api import Page
 PROBE = """() => {
   if (window.__heard) return;
   window.__heard = [];
+  // Each caption shown, with how long real speech played while it was shown; `__since` is
+  // where the captions after the last key or touch begin.
   window.__captions = [];
+  window.__said = [];
+  window.__since = 0;
   const audio = window.kiosk.readAloud.audio;
   audio.addEventListener("timeupdate", () => {
     const src = audio.currentSrc;
@@ -26,15 +30,32 @@ PROBE = """() => {
     } else {
       last.to = Math.max(last.to, audio.currentTime);
     }
+    const said = window.__said[window.__said.length - 1];
+    if (!said) return;
+    if (said.src === src && said.time !== null && audio.currentTime >= said.time) {
+      said.heard += audio.currentTime - said.time;
+    } else {
+      said.src = src;
+    }
+    said.time = audio.currentTime;
   });
   audio.addEventListener("emptied", () => {
     const last = window.__heard[window.__heard.length - 1];
     if (last) last.done = true;
   });
   const caption = document.querySelector("[data-audio-caption]");
-  new MutationObserver(() => window.__captions.push(caption.textContent))
-    .observe(caption, { childList: true, characterData: true, subtree: true });
+  const shown = () => ({ text: caption.textContent, src: "", time: null, heard: 0 });
+  window.__said.push(shown()); // what a full page load said before the probe came
+  new MutationObserver(() => {
+    window.__captions.push(caption.textContent);
+    window.__said.push(shown());
+  }).observe(caption, { childList: true, characterData: true, subtree: true });
+  const since = () => { window.__since = window.__said.length; };
+  window.addEventListener("keydown", since, true);
+  window.addEventListener("pointerdown", since, true);
 }"""
+
+SPEECH_FILE = re.compile(r"/speech/[0-9a-f]{32}\.(ogg|wav)$")
 
 STATE = """() => ({
   on: window.kiosk.audioMode.on(),
@@ -45,6 +66,7 @@ STATE = """() => ({
     return { say: item.dataset.say || null, text: item.textContent.trim(), tag: item.tagName };
   })(),
   heard: window.__heard.slice(-1)[0] || null,
+  said: window.__said.slice(window.__since),
   path: location.pathname,
 })"""
 
@@ -87,20 +109,26 @@ def heard(found: dict, seconds: float = 0.3) -> bool:
     """Real speech of the kiosk played: a speech file, and its time advanced."""
     sound = found["heard"]
     return bool(
-        sound
-        and re.search(r"/speech/[0-9a-f]{32}\.(ogg|wav)$", sound["src"])
-        and sound["to"] - sound["from"] >= seconds
+        sound and SPEECH_FILE.search(sound["src"]) and sound["to"] - sound["from"] >= seconds
     )
 
 
 def hear(page: Page, caption: str | re.Pattern[str], seconds: float = 0.3) -> dict:
-    """Wait until the caption says `caption` (text it contains, or a pattern) and its speech
-    has been heard for `seconds`."""
+    """Wait until, since the last key or touch, the caption said `caption` (text it contains,
+    or a pattern) while real speech played for `seconds` (a short sentence may be over before
+    the next look at the page: the probe keeps every caption)."""
 
     def says(found: dict) -> bool:
-        text = found["caption"]
-        matched = caption.search(text) if isinstance(caption, re.Pattern) else caption in text
-        return bool(matched) and heard(found, seconds)
+        return any(
+            (
+                caption.search(said["text"])
+                if isinstance(caption, re.Pattern)
+                else caption in said["text"]
+            )
+            and said["heard"] >= seconds
+            and SPEECH_FILE.search(said["src"])
+            for said in found["said"]
+        )
 
     return until(page, says, f"to hear {caption!r}")
 

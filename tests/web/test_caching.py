@@ -10,6 +10,7 @@ from flask import Flask
 
 from kiosk.services import services_of
 from kiosk.web.caching.page_cache import TOKEN_PLACEHOLDER, PageCache
+from kiosk.web.warm_up import warm_up
 from tests.conftest import AppMaker
 from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
@@ -128,3 +129,14 @@ def test_the_response_cache_stays_within_its_memory(make_app: AppMaker):
         client.get(f"/nl/{slug}")
     responses = services_of(app).responses
     assert len(responses) == 1 and responses.bytes <= 0.05 * 2**20
+
+
+def test_the_start_makes_the_screens_so_the_first_visitor_does_not_wait(make_app: AppMaker):
+    app = make_app(BUNDLED_CONTENT)
+    warm_up(app)
+    made = page_cache(app).misses
+    assert made >= 4 * 10, "every topic in every language is made"
+    assert services_of(app).usage.rows() == [], "making the screens is nobody's visit"
+    for path in ("/", "/nl/", "/ar/kinderpardon", "/uk/help"):
+        assert app.test_client().get(path).status_code == 200
+    assert page_cache(app).misses == made, "the first visitor's screens were ready"
