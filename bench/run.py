@@ -1,7 +1,8 @@
 """Run the benchmarks, print a table and write bench/results.json.
 
 Usage: python -m bench.run [GROUP ...]   (or ./kiosk.sh bench)
-Groups: speech, leaflets, printing, serving (prerender and serving), growth, screen, audio; none
+Groups: speech, leaflets, printing, serving (prerender and serving), growth, screen, audio,
+reading; none
 given runs them all. Only a whole run writes bench/results.json (a partial one would mix days).
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bench import audio, leaflets, prerender, printing, screen, serving, speech
+from bench import audio, leaflets, prerender, printing, reading, screen, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -86,6 +87,11 @@ GOALS = {
     "key_to_sound_vs_baseline": (None, "", "key_to_sound_p50_ms ÷ sound_baseline_ms"),
     "audio_presses": (None, "", "key presses measured"),
     "audio_touches": (None, "", "touches measured"),
+    "word_sync_error_p50_ms": (None, "", "word marked vs the voice's clock (0 = inside its time)"),
+    "word_sync_error_p95_ms": (60, "max", "the same, p95 (nl, ar, slow speed; Chromium)"),
+    "sentence_sync_error_p95_ms": (None, "", "the sentence highlight, same samples (baseline)"),
+    "word_sync_in_step_share": (0.95, "min", "samples with the word within 60 ms"),
+    "word_sync_samples": (None, "", "samples taken"),
 }
 
 
@@ -132,6 +138,7 @@ GROUPS: dict[str, Callable[[], dict[str, float]]] = {
     "growth": lambda: serving.content_growth(1000),
     "screen": screen.screen_figures,
     "audio": audio.audio_figures,
+    "reading": reading.reading_figures,
 }
 
 

@@ -187,6 +187,27 @@ def audio_mode_shots(browser, bases: dict[str, str], target_dir: Path) -> None:
             page.close()
 
 
+def word_mark_shots(browser, bases: dict[str, str], target_dir: Path) -> None:
+    """Reading aloud at each screen shape, paused: the sentence highlighted and, inside it, the
+    word being spoken (Dutch, Arabic; the Dutch also in high contrast)."""
+    listen = {"nl": "Alles voorlezen", "ar": "استمع إلى الكل"}
+    for shape, (width, height) in SHAPES.items():
+        for lang, theme in (("nl", ""), ("ar", ""), ("nl", "contrast")):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(bases[shape] + f"/{lang}/kinderpardon")
+            if theme:
+                page.evaluate("document.documentElement.classList.add('theme-contrast')")
+            page.locator(".action-row").get_by_role("button", name=listen[lang]).click()
+            while not page.evaluate("(window.kiosk.readAloud.state() || {}).time > 4.2"):
+                page.wait_for_timeout(50)  # polled from here: the page's CSP forbids eval
+            page.evaluate("window.kiosk.readAloud.pauseOrContinue()")
+            page.wait_for_timeout(800)
+            target = target_dir / f"word-mark-{shape}-{lang}{'-' + theme if theme else ''}.png"
+            page.screenshot(path=str(target))
+            print(target)
+            page.close()
+
+
 def leaflet_pages(app, target_dir: Path, slug: str = "kinderpardon", lang: str = "nl") -> None:
     """The leaflet's pages as pictures (pdftoppm), as they come out of the printer."""
     content = services_of(app).library.current.languages[lang]
@@ -233,6 +254,7 @@ def main() -> int:
         shapes = {"portrait": base, "landscape": wide, "laptop": wide}
         screen_sheets(browser, shapes, args.out / "screens")
         audio_mode_shots(browser, shapes, args.out)
+        word_mark_shots(browser, shapes, args.out)
         browser.close()
     leaflet_pages(app, args.out)
     leaflet_pages(app, args.out, lang="ar")

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.speech.words import Word
 from kiosk.support.file_cache import folder_bytes, prune, touch
 from kiosk.support.files import (
     atomic_write,
@@ -26,11 +27,22 @@ KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 
 @dataclass(frozen=True)
 class Sentence:
-    """One spoken sentence and when it is heard, in seconds."""
+    """One spoken sentence and when it is heard, in seconds, with its words."""
 
     text: str
     start: float
     end: float
+    words: tuple[Word, ...] = ()
+
+    def record(self) -> dict[str, object]:
+        """As stored in the cache and sent to the player (a word as [text, start, end])."""
+        words = [[word.text, word.start, word.end] for word in self.words]
+        return {"text": self.text, "start": self.start, "end": self.end, "words": words}
+
+    @classmethod
+    def from_record(cls, data: dict) -> Sentence:
+        words = tuple(Word(text, start, end) for text, start, end in data.get("words", ()))
+        return cls(data["text"], data["start"], data["end"], words)
 
 
 @dataclass(frozen=True)
@@ -61,7 +73,7 @@ class SpeechCache:
             audio = self.folder / data["audio"]
             if audio.stat().st_size != data["size"] or audio.stat().st_size == 0:
                 return None
-            sentences = tuple(Sentence(s["text"], s["start"], s["end"]) for s in data["sentences"])
+            sentences = tuple(Sentence.from_record(s) for s in data["sentences"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         touch(self.folder / f"{key}.json")
@@ -76,7 +88,7 @@ class SpeechCache:
             "audio": name,
             "size": (self.folder / name).stat().st_size,
             "duration": duration,
-            "sentences": [s.__dict__ for s in sentences],
+            "sentences": [s.record() for s in sentences],
         }
         atomic_write(self.folder / f"{key}.json", json.dumps(record, ensure_ascii=False))
         return SpeechResult(key, name, duration, sentences)

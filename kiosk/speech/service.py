@@ -27,6 +27,7 @@ from kiosk.speech.audio import EncoderError, encode_opus, encoder_available, wav
 from kiosk.speech.cache import Sentence, SpeechCache, SpeechResult
 from kiosk.speech.synthesis import Synthesize, render_wav
 from kiosk.speech.timings import WordEvent
+from kiosk.speech.words import timed_words
 from kiosk.speech.worker import (
     ESPEAK_LIBRARY,
     JobFailed,
@@ -41,7 +42,7 @@ from kiosk.support.status import Progress, service_status
 log = logging.getLogger(__name__)
 
 #: Bump when the audio or timing format changes, so old cache entries are not used.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the words of each sentence and their times
 VISITOR, BACKGROUND = 0, 1
 #: A WAV served to a visitor is kept this long after its Ogg exists (a seek may still need it).
 WAV_GRACE_SECONDS = 600
@@ -89,6 +90,10 @@ class SpeechRequest:
         """The sentences as the voice should read them."""
         return [self.pronunciation.apply(sentence) for sentence in self.sentences]
 
+    def spoken_mapped(self) -> list[tuple[str, list[int]]]:
+        """Each sentence as the voice should read it, and where each character came from."""
+        return [self.pronunciation.apply_mapped(sentence) for sentence in self.sentences]
+
 
 class SpeechService:
     """Renders and caches speech; safe to call from any request thread."""
@@ -130,13 +135,14 @@ class SpeechService:
     # -- asking for speech ------------------------------------------------------------------
 
     def key_for(self, request: SpeechRequest) -> str:
-        """The cache key: text as spoken, voice, rate and engine version."""
+        """The cache key: text as spoken and as shown, voice, rate and engine version."""
         material = [
             FORMAT_VERSION,
             self._engine_version(),
             request.voice,
             self.rate,
             request.spoken(),
+            request.sentences,  # the words shown, which the timings name
         ]
         return hashlib.sha256(json.dumps(material).encode()).hexdigest()[:32]
 
@@ -357,10 +363,15 @@ class SpeechService:
         wav = self.cache.temporary_path(".wav")
         scratch = self.cache.temporary_path(".wav")
         try:
-            times = render_wav(self._synthesize(request.voice), request.spoken(), wav, scratch)
+            spoken = request.spoken_mapped()
+            times = render_wav(
+                self._synthesize(request.voice), [text for text, _ in spoken], wav, scratch
+            )
             sentences = tuple(
-                Sentence(text, start, end)
-                for text, (start, end) in zip(request.sentences, times, strict=True)
+                Sentence(
+                    shown, time.start, time.end, timed_words(shown, origin, time.events, time.end)
+                )
+                for shown, (_, origin), time in zip(request.sentences, spoken, times, strict=True)
             )
             result = self.cache.store(key, wav, ".wav", wav_duration(wav), sentences)
             if encoder_available():

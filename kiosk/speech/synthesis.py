@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from kiosk.speech.timings import WordEvent, build_script, sentence_times
+from kiosk.speech.timings import (
+    SentenceTiming,
+    WordEvent,
+    build_script,
+    sentence_events,
+    sentence_times,
+)
 
 #: A chunk holds whole sentences up to about this many characters (measured in bench/).
 CHUNK_CHARACTERS = 1000
@@ -32,9 +38,9 @@ def chunks(sentences: list[str], limit: int = CHUNK_CHARACTERS) -> Iterator[list
 
 def render_wav(
     synthesize: Synthesize, spoken: list[str], target: Path, scratch: Path
-) -> list[tuple[float, float]]:
-    """Speak `spoken` into `target`; returns each sentence's (start, end) in seconds."""
-    times: list[tuple[float, float]] = []
+) -> list[SentenceTiming]:
+    """Speak `spoken` into `target`; returns each sentence's times and word events."""
+    times: list[SentenceTiming] = []
     elapsed = 0.0
     with ExitStack() as stack:
         joined: wave.Wave_write | None = None
@@ -49,8 +55,16 @@ def render_wav(
                 duration = piece.getnframes() / piece.getframerate()
             joined.writeframes(frames)
             times += [
-                (round(start + elapsed, 3), round(end + elapsed, 3))
-                for start, end in sentence_times(script, words, duration)
+                SentenceTiming(
+                    round(start + elapsed, 3),
+                    round(end + elapsed, 3),
+                    tuple((position, round(at + elapsed, 3)) for position, at in events),
+                )
+                for (start, end), events in zip(
+                    sentence_times(script, words, duration),
+                    sentence_events(script, words),
+                    strict=True,
+                )
             ]
             elapsed += duration
     return times

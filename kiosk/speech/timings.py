@@ -1,8 +1,10 @@
-"""Where each sentence starts and ends in the audio, from espeak-ng's own word events."""
+"""Where each sentence starts and ends in the audio, and the word events inside it, from
+espeak-ng's own word events."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FINAL_PUNCTUATION = re.compile(r"[.!?:;…]['’”)]*$")
@@ -55,3 +57,23 @@ def sentence_times(
         starts.append(min(max(start, previous), duration))
     ends = starts[1:] + [duration]
     return [(round(start, 3), round(end, 3)) for start, end in zip(starts, ends, strict=True)]
+
+
+@dataclass(frozen=True)
+class SentenceTiming:
+    """A sentence's time in the audio, and its word events: (position in the sentence as
+    spoken, seconds), in the order they were heard."""
+
+    start: float
+    end: float
+    events: tuple[tuple[int, float], ...] = ()
+
+
+def sentence_events(script: SpokenScript, words: list[WordEvent]) -> list[list[tuple[int, float]]]:
+    """Per sentence of `script`, its word events, in the order they were heard."""
+    found: list[list[tuple[int, float]]] = [[] for _ in script.offsets]
+    for word in sorted(words, key=lambda word: word.milliseconds):
+        index = bisect_right(script.offsets, word.position) - 1
+        if index >= 0:
+            found[index].append((word.position - script.offsets[index], word.milliseconds / 1000))
+    return found

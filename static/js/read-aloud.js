@@ -1,5 +1,6 @@
 // Read aloud with read-along: plays a region's speech (from its data-speech URL), highlights
-// the sentence being spoken and scrolls it into view, and drives the control bar: pause,
+// the sentence being spoken and scrolls it into view, marks the word being spoken in it
+// (word-marks.js), and drives the control bar: pause,
 // continue, stop, previous / repeat / next sentence, and three speeds (pitch kept).
 // One audio element for the whole kiosk: new speech or any navigation stops the old at once.
 // Registers itself as window.kiosk.readAloud, so it is loaded after kiosk.js (see layout.html);
@@ -149,9 +150,11 @@
     if (!state) return;
     const region = state.region;
     if (region) region.querySelectorAll(".s.is-current").forEach((el) => el.classList.remove("is-current"));
+    if (state.words) state.words.clear();
     state.current = index;
     if (index < 0) return;
     const sentence = state.sentences[index];
+    state.words = region && sentence ? window.kiosk.wordMarks.follower(region, index, sentence.words) : null;
     document.dispatchEvent(new CustomEvent("kiosk:caption", { detail: { text: sentence ? sentence.text : "" } }));
     if (!region) return;
     const pieces = region.querySelectorAll(`.s[data-s="${index}"]`);
@@ -180,6 +183,7 @@
       return;
     }
     if (index !== state.current) mark(index);
+    if (state.words) state.words.at(audio.currentTime);
     if (!audio.paused) window.requestAnimationFrame(follow);
   }
 

@@ -38,6 +38,7 @@ TEXT_PAIRS = [
     ("colour-text", "colour-note-bg"),
     ("colour-text", "colour-term-bg"),
     ("colour-reading-text", "colour-reading-bg"),
+    ("colour-word-text", "colour-word-bg"),
 ]
 
 

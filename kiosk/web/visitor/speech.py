@@ -38,8 +38,8 @@ def _speech_json(lang: str, sentences: tuple[str, ...]) -> ResponseReturnValue:
             "audio": url_for("speech.audio", name=result.audio_file),
             "duration": result.duration,
             "sentences": [
-                {"id": index, "text": s.text, "start": s.start, "end": s.end}
-                for index, s in enumerate(result.sentences)
+                {"id": index, **sentence.record()}
+                for index, sentence in enumerate(result.sentences)
             ],
         }
     )
