@@ -1,11 +1,15 @@
-"""Reading-support benchmark: how closely the word marked on the screen follows the voice, in
-headless Chromium at the kiosk's 1080×1920, where the visitor reads along.
+"""Reading-support benchmark, in headless Chromium at the kiosk's 1080×1920, where the visitor
+reads along: how closely the word marked on the screen follows the voice, and how soon a
+tapped word sounds in "Woord voor woord".
 
 While a topic is read aloud (Dutch and Arabic, normal and slow speed), every few frames the
 page notes the audio's own clock and the word it marks; the error of a sample is how far
 that clock lies outside the marked word's time in the speech JSON (0 inside it). Baseline,
 in the same samples: the same error for the sentence highlight, which has followed the voice
 since the start, so the ratio shows what the word mark adds on a noisy machine.
+"Woord voor woord": once the topic's words are rendered (turning the toggle on asks for
+that), each visible word is tapped once, from pointerdown to the audio's `playing`; baseline,
+in the same page: the same word tapped again (its speech JSON and audio already loaded).
 Run only these: python -m bench.run reading
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -21,7 +26,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from bench.screen import kiosk_app, percentile
 from devtools.chromium import KIOSK_SCREEN, launch, served
 from kiosk.services import services_of
-from kiosk.speech.spoken_content import speech_request
+from kiosk.speech.spoken_content import speech_request, word_requests
 
 SLUG = "kinderpardon"
 LISTEN = {"nl": "Alles voorlezen", "ar": "استمع إلى الكل"}
@@ -40,6 +45,42 @@ SAMPLE_MARKS = """async ({ count, every }) => {
                    sentence: state ? state.current : -1 });
   }
   return samples;
+}"""
+
+
+#: pointerdown → the audio's `playing`, per tap (installed before the page's scripts).
+MEASURE_TAPS = """(() => {
+  const taps = { at: null, times: [] };
+  window.__taps = taps;
+  window.addEventListener("pointerdown", (event) => { taps.at = event.timeStamp; }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    window.kiosk.readAloud.audio.addEventListener("playing", (event) => {
+      if (taps.at !== null) taps.times.push(event.timeStamp - taps.at);
+      taps.at = null;
+    });
+  });
+})();"""
+
+#: The centre of the first place each word of the topic's text is shown, if on the screen.
+VISIBLE_WORDS = """(sentences) => {
+  const region = document.querySelector("article[data-speech]");
+  const seen = new Set();
+  const points = [];
+  sentences.forEach((words, index) => {
+    const ranges = window.kiosk.wordMarks.ranges(region, index, words.map((word) => [word]));
+    ranges.forEach((range, n) => {
+      if (!range || seen.has(words[n])) return;
+      const box = range.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      const parent = range.startContainer.parentElement;
+      if (box.width < 8 || parent.closest("button, a")) return;  // a hard word opens
+      if (!parent.contains(document.elementFromPoint(x, y))) return;  // off or under a bar
+      seen.add(words[n]);
+      points.push({ word: words[n], x, y });
+    });
+  });
+  return points;
 }"""
 
 
@@ -94,8 +135,35 @@ def errors_in(browser: Browser, base: str, samples: int) -> tuple[list[float], l
     return words_off, sentences_off
 
 
-def reading_figures(samples: int = 300, browser: Browser | None = None) -> dict[str, float]:
-    """The word mark's error against the voice, p50 and p95, with the sentence baseline."""
+def tap_times(browser: Browser, base: str, taps: int) -> tuple[list[float], list[float]]:
+    """First taps on distinct words, and the same words tapped again (the baseline), in ms."""
+    context = browser.new_context(viewport=KIOSK_SCREEN)
+    context.add_init_script(MEASURE_TAPS)
+    page = context.new_page()
+    page.goto(f"{base}/nl/{SLUG}")
+    with urllib.request.urlopen(f"{base}/nl/{SLUG}/words.json") as response:
+        sentences = json.load(response)["sentences"]
+    page.locator("[data-word-mode]").click()
+    first, again = [], []
+    for point in page.evaluate(VISIBLE_WORDS, sentences)[:taps]:
+        for times in (first, again):
+            count = len(page.evaluate("window.__taps.times"))
+            page.mouse.click(point["x"], point["y"])
+            deadline = time.monotonic() + 10
+            while len(page.evaluate("window.__taps.times")) == count:
+                assert time.monotonic() < deadline, f"tapping {point['word']!r} made no sound"
+                page.wait_for_timeout(5)
+            times.append(page.evaluate("window.__taps.times")[-1])
+            page.wait_for_timeout(150)
+    context.close()
+    return first, again
+
+
+def reading_figures(
+    samples: int = 300, taps: int = 60, browser: Browser | None = None
+) -> dict[str, float]:
+    """The word mark's error against the voice, p50 and p95, with the sentence baseline; a
+    tapped word's time to sound, with the tapped-again baseline."""
     work = Path(tempfile.mkdtemp(prefix="bench-reading-"))
     app = kiosk_app(work)
     services = services_of(app)
@@ -104,14 +172,19 @@ def reading_figures(samples: int = 300, browser: Browser | None = None) -> dict[
             content = services.library.current.language(lang)
             topic = content.topic(SLUG)
             services.speech.get(speech_request(content, topic.spoken_full), timeout=120)
+            if lang == "nl":  # "Woord voor woord": the topic's words, as the toggle asks
+                for future in services.speech.prerender(word_requests(content, topic), False):
+                    future.result(600)
         with served(app, threads=4) as base:
             if browser is not None:
                 words, sentences = errors_in(browser, base, samples)
+                first, again = tap_times(browser, base, taps)
             else:
                 with sync_playwright() as playwright:
                     own = launch(playwright)
                     try:
                         words, sentences = errors_in(own, base, samples)
+                        first, again = tap_times(own, base, taps)
                     finally:
                         own.close()
     finally:
@@ -123,6 +196,11 @@ def reading_figures(samples: int = 300, browser: Browser | None = None) -> dict[
         "sentence_sync_error_p95_ms": percentile(sentences, 0.95) * 1000,
         "word_sync_in_step_share": in_step,
         "word_sync_samples": len(words),
+        "word_tap_to_sound_p50_ms": percentile(first, 0.5),
+        "word_tap_to_sound_p95_ms": percentile(first, 0.95),
+        "word_tap_again_p50_ms": percentile(again, 0.5),
+        "word_tap_vs_again": percentile(first, 0.5) / percentile(again, 0.5),
+        "word_taps": len(first),
     }
 
 

@@ -92,6 +92,11 @@ GOALS = {
     "sentence_sync_error_p95_ms": (None, "", "the sentence highlight, same samples (baseline)"),
     "word_sync_in_step_share": (0.95, "min", "samples with the word within 60 ms"),
     "word_sync_samples": (None, "", "samples taken"),
+    "word_tap_to_sound_p50_ms": (None, "", "Woord voor woord: tap on a word → its speech playing"),
+    "word_tap_to_sound_p95_ms": (150, "max", "the same, p95, first tap of each word (rendered)"),
+    "word_tap_again_p50_ms": (None, "", "the same word tapped again (baseline)"),
+    "word_tap_vs_again": (None, "", "word_tap_to_sound_p50_ms ÷ word_tap_again_p50_ms"),
+    "word_taps": (None, "", "words tapped"),
 }
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.content import LanguageContent, Library
+from kiosk.content import LanguageContent, Library, Topic
 from kiosk.speech import SpeechRequest
+from kiosk.speech.words import words_of
 from kiosk.ui.messages import message, spoken_message_names
 
 
@@ -27,3 +28,15 @@ def all_speech_requests(library: Library) -> list[SpeechRequest]:
             if sentences:
                 rest.append(speech_request(content, sentences))
     return summaries + rest
+
+
+def topic_words(topic: Topic) -> list[list[str]]:
+    """The words of each sentence of the whole topic, as the screen shows them ("Woord voor
+    woord": only these can be asked for one by one)."""
+    return [words_of(sentence) for sentence in topic.spoken_full]
+
+
+def word_requests(content: LanguageContent, topic: Topic) -> list[SpeechRequest]:
+    """Each word of the topic said on its own, once."""
+    unique = dict.fromkeys(word for sentence in topic_words(topic) for word in sentence)
+    return [speech_request(content, (word,)) for word in unique]

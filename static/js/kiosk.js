@@ -16,7 +16,7 @@
 // | data-csrf-token | body | layout.html | the token for the X-CSRFToken header of the scripts' POSTs |
 // | data-listen-done-url | body | layout.html | POST lang and slug here when a topic was heard to the end (read-aloud.js) |
 // | data-speech-unavailable | body | layout.html | the message shown when speech fails, in the page's language (read-aloud.js) |
-// | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start}]}); a Listen button plays the region it is in (read-aloud.js) |
+// | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start, end, text, words: [[text, start, end]]}]}); a Listen button plays the region it is in; the word being spoken is marked (read-aloud.js, word-marks.js) |
 // | data-lang, data-slug | the topic article | topic.html | which topic a region reads, for data-listen-done-url (read-aloud.js) |
 // | data-speak-now | a region with data-speech | print_status.html, settings.html | read it aloud once as soon as it appears; the value is a key, so each new state is read once (read-aloud.js) |
 // | data-speak-if-quiet | a region with data-speak-now | settings.html | not read over a text that is being read aloud (a setting's new state) (read-aloud.js) |
@@ -31,6 +31,7 @@
 // | data-action | button in #player-bar | player.html | previous, repeat, pause, resume, next, stop (read-aloud.js) |
 // | data-speed | button in #player-bar | player.html | playback rate (0.75, 1, 1.25), pitch kept; aria-pressed marks the chosen one (read-aloud.js) |
 // | data-s | span.s | sentences.html, the content's HTML | the sentence's number in its region's speech: highlighted while spoken, a tap plays from it (read-aloud.js) |
+// | data-word-mode | button in the topic's action row | topic.html | "Woord voor woord": the URL of the topic's words.json ({sentences: [[word]], speech}); aria-pressed while a tap on a word says just that word (word-by-word.js) |
 // | data-idle-continue | button in #idle-dialog | dialog.html | "I am still here": closes the idle warning (kiosk.js) |
 // | data-state | #print-status | print_status.html | the print job's state (waiting, printing, done, failed), for tests and styles |
 // | data-audio | body, the page marker | layout.html, _fragment.html | audio mode's settings as JSON: keys (action → key names), ordinary (keys that do not start it), holdMs, confirmMs, sayUrl, messages (name → speech URL) (audio-mode.js) |
@@ -51,7 +52,8 @@
 // read-aloud.js's "kiosk:caption" ({text}: the sentence now spoken) and "kiosk:speech-failed"
 // ({message}).
 // Classes the scripts set: is-reading (on the region being read, and on body while the bar shows),
-// is-current (on the .s spans being spoken), audio-mode (on <html> while it is on), is-audio-focus
+// is-current (on the .s spans being spoken), is-word-mode (on body while "Woord voor woord" is
+// on), audio-mode (on <html> while it is on), is-audio-focus
 // (on the item audio mode highlights).
 //
 // The front-end module, window.kiosk (kiosk.js defines it; read-aloud.js, screen.js and
@@ -67,6 +69,10 @@
 //   kiosk.readAloud.step(delta)                 a sentence back (-1) or on (+1)
 //   kiosk.readAloud.stop()                      stop speech at once
 //   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start, text}, or null
+//   kiosk.wordMarks.follower(region, i, words)  marks a sentence's words as its audio plays
+//   kiosk.wordMarks.ranges(region, i, words)    each listed word of sentence i as a Range
+//   kiosk.wordMarks.show(range) / marked()      mark one Range (null: none) / the word marked
+//   kiosk.wordByWord.on() / set(on)             "Woord voor woord" on? / turn it on or off
 //   kiosk.screen.layOut()                       measure the bottom bars again and show the cards that fit
 //   kiosk.screen.showCards(start)               show the cards from number `start` that fit
 //   kiosk.audioMode.on(), .current(), .caption()  whether audio mode is on, its item, the caption

@@ -128,6 +128,7 @@
   }
 
   function stop() {
+    window.kiosk.wordMarks.show(null); // a word said alone ("Woord voor woord") too
     if (!state) return;
     audio.pause();
     audio.removeAttribute("src");

@@ -57,15 +57,20 @@
         if (word === shown) return;
         shown = word;
         if (!found) found = ranges(region, index, words);
-        const range = word >= 0 ? found[word] : null;
-        if (range) CSS.highlights.set(NAME, new Highlight(range));
-        else CSS.highlights.delete(NAME);
+        show(word >= 0 ? found[word] : null);
       },
       clear() {
         shown = -1;
-        if (supported) CSS.highlights.delete(NAME);
+        show(null);
       },
     };
+  }
+
+  // Mark one Range as the word being spoken (null: none).
+  function show(range) {
+    if (!supported) return;
+    if (range) CSS.highlights.set(NAME, new Highlight(range));
+    else CSS.highlights.delete(NAME);
   }
 
   // The word the screen marks now (for tests and the benchmark), or null.
@@ -76,5 +81,5 @@
     return range ? range.toString() : null;
   }
 
-  window.kiosk.wordMarks = { follower, marked, wordAt };
+  window.kiosk.wordMarks = { follower, marked, ranges, show, wordAt };
 })();

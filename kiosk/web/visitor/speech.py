@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from kiosk.speech import SpeechBusy, SpeechUnavailable
 from kiosk.speech.cache import KEY_PATTERN
-from kiosk.speech.spoken_content import speech_request
+from kiosk.speech.spoken_content import speech_request, topic_words, word_requests
 from kiosk.ui.audio_mode import MAX_UTTERANCE_CHARACTERS
 from kiosk.ui.messages import SPOKEN_MESSAGES, message
 from kiosk.web.extensions import SPOKEN_TEXTS, count_use, current_services
@@ -69,6 +69,34 @@ def topic_speech(lang: str, slug: str) -> ResponseReturnValue:
         abort(404)
     count_use("listen", lang, slug)
     return _speech_json(lang, topic.spoken_full if part == "full" else topic.spoken_summary)
+
+
+@bp.get("/<lang>/<slug>/words.json")
+def topic_words_json(lang: str, slug: str) -> ResponseReturnValue:
+    """The words of each sentence of the topic ("Woord voor woord"), and where each is said;
+    asking for them renders those not rendered yet, in the background, so a tap sounds at once."""
+    topic = topic_or_404(lang, slug)
+    content = language_or_404(lang)
+    if content.language.voice:
+        current_services().speech.prerender(word_requests(content, topic), keep_only_these=False)
+    response = jsonify(
+        {
+            "sentences": topic_words(topic),
+            "speech": url_for("speech.topic_word_speech", lang=lang, slug=slug),
+        }
+    )
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/<lang>/<slug>/word/speech.json")
+def topic_word_speech(lang: str, slug: str) -> ResponseReturnValue:
+    """One word of the topic on its own (?text=): only a word the topic holds."""
+    topic = topic_or_404(lang, slug)
+    text = request.args.get("text", "")
+    if not any(text in sentence for sentence in topic_words(topic)):
+        abort(404)
+    return _speech_json(lang, (text,))
 
 
 @bp.get("/<lang>/words/<word>/speech.json")

@@ -161,6 +161,7 @@ def test_pages_use_only_local_assets(client: FlaskClient):
         '<script src="/static/js/kiosk.js" defer>',
         '<script src="/static/js/word-marks.js" defer>',
         '<script src="/static/js/read-aloud.js" defer>',
+        '<script src="/static/js/word-by-word.js" defer>',
         '<script src="/static/js/screen.js" defer>',
         '<script src="/static/js/audio-mode.js" defer>',
     ]
