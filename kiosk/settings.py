@@ -112,6 +112,8 @@ class DefaultConfig:
     READABILITY_MAX_AVERAGE_WORDS = 12
     READABILITY_MAX_SENTENCE_WORDS = 20
     READABILITY_MAX_RARE_SHARE = 0.05
+    #: Easy-read: the share of ideas (key points and sections) with a picture (a warning).
+    READABILITY_MIN_PICTURE_SHARE = 1.0
     #: Seconds between checks of the content folder for changed files (0: never; the staff
     #: page also has a "Reload content" button).
     CONTENT_WATCH_SECONDS = 2.0
@@ -229,6 +231,7 @@ class Settings:
     readability_max_average_words: float
     readability_max_sentence_words: int
     readability_max_rare_share: float
+    readability_min_picture_share: float
     content_watch_seconds: float
     staff_password_hash: str | None
     staff_password_file: Path

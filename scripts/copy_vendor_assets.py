@@ -1,14 +1,18 @@
 """Copy the front-end assets the kiosk uses from node_modules/ into static/vendor/.
 
-Only the files that are served are copied (htmx, two font weights, the curated icons),
-together with their licences. Each font's stylesheet (static/vendor/css/) is written from
-the @fontsource package's own CSS, so its unicode ranges are the package's, not retyped.
+Only the files that are served are copied (htmx, two font weights, the curated icons, the
+pictures the content uses), together with their licences; every picture name goes into
+static/vendor/pictures/names.json, so the content check knows them all. Each font's stylesheet
+(static/vendor/css/) is written from the @fontsource package's own CSS, so its unicode ranges
+are the package's, not retyped.
 The new folder is built beside the old one and swapped in with a rename, so an interrupted
 run never leaves a half-filled static/vendor/.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import sys
@@ -16,10 +20,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.ui.icons import ALL_ICONS  # noqa: E402
+from kiosk.ui.pictures import NAMES_FILE, picture_name  # noqa: E402
 
 NODE = ROOT / "node_modules"
 VENDOR = ROOT / "static" / "vendor"
@@ -99,6 +106,57 @@ def copy_fonts(target: Path) -> None:
         (target / "css" / font.stylesheet).write_text(font_stylesheet(font, family, faces))
 
 
+def picture_names() -> dict[str, str]:
+    """Every OpenMoji picture's name and file, the first of each name in OpenMoji's order."""
+    data = json.loads((NODE / "openmoji" / "data" / "openmoji.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    for entry in sorted(data, key=lambda entry: entry.get("order") or 0):
+        names.setdefault(picture_name(entry["annotation"]), f"{entry['hexcode']}.svg")
+    return names
+
+
+def used_pictures(content_dirs: list[Path]) -> set[str]:
+    """The picture names the content's files name: each topic's `pictures:` lists and each
+    glossary entry's `picture:` (a broken file is left to the content check)."""
+    used: set[str] = set()
+    for folder in content_dirs:
+        for path in folder.glob("*/*.md"):
+            front = path.read_text(encoding="utf-8").split("---", 2)
+            data = _yaml(front[1]) if len(front) == 3 else None
+            pictures = data.get("pictures") if isinstance(data, dict) else None
+            if isinstance(pictures, dict):
+                for names in pictures.values():
+                    used |= {name for name in names or () if isinstance(name, str)}
+        for path in folder.glob("*/glossary.yaml"):
+            data = _yaml(path.read_text(encoding="utf-8"))
+            for entry in (data or {}).values() if isinstance(data, dict) else ():
+                if isinstance(entry, dict) and isinstance(entry.get("picture"), str):
+                    used.add(entry["picture"])
+    return used
+
+
+def _yaml(text: str) -> object:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+
+
+def copy_pictures(target: Path) -> None:
+    """names.json, the pictures the content uses, and OpenMoji's licence."""
+    names = picture_names()
+    folder = target / "pictures"
+    folder.mkdir()
+    (folder / NAMES_FILE).write_text(json.dumps(names, separators=(",", ":")), encoding="utf-8")
+    dirs = [
+        ROOT / "content",
+        *([Path(os.environ["KIOSK_CONTENT_DIR"])] if "KIOSK_CONTENT_DIR" in os.environ else []),
+    ]
+    for name in sorted(used_pictures(dirs) & set(names)):
+        shutil.copy2(NODE / "openmoji" / "color" / "svg" / names[name], folder / names[name])
+    shutil.copy2(NODE / "openmoji" / "LICENSE.txt", target / "licences" / "openmoji.txt")
+
+
 def copy_assets(target: Path) -> None:
     """Fill `target` with every vendored file."""
     for folder in ("js", "css", "fonts", "icons", "licences"):
@@ -109,6 +167,7 @@ def copy_assets(target: Path) -> None:
     for name in sorted(ALL_ICONS):
         shutil.copy2(NODE / "lucide-static" / "icons" / f"{name}.svg", target / "icons")
     shutil.copy2(NODE / "lucide-static" / "LICENSE", target / "licences" / "lucide-static.txt")
+    copy_pictures(target)
 
 
 def main() -> int:

@@ -93,3 +93,10 @@ def write_topics_of_every_kind(write: ContentWriter) -> None:
     """One topic per language and kind (and one without a kind), named after its kind."""
     for lang, kind in ATTRIBUTIONS:
         write(f"{lang}/{kind or 'none'}.md", topic_of_kind(lang, kind))
+
+
+def with_pictures(topic_text: str, pictures: str) -> str:
+    """A sample topic with a `pictures:` block (YAML lines) at the end of its front matter."""
+    return topic_text.replace(
+        "  - Het tweede punt.\n---", f"  - Het tweede punt.\npictures:\n{pictures}\n---"
+    )

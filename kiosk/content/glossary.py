@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kiosk.content.models import GlossaryEntry
 from kiosk.content.problems import ContentProblem
-from kiosk.content.schema import Text, describe_errors
+from kiosk.content.schema import PictureName, Text, describe_errors
 from kiosk.content.sentences import SentenceCollector
 from kiosk.content.yaml_positions import YamlDocument, YamlError
 
@@ -16,12 +16,14 @@ GLOSSARY_FILE = "glossary.yaml"
 
 
 class GlossaryItem(BaseModel):
-    """One entry in the long form: `term: {explanation: ..., forms: [...]}`."""
+    """One entry in the long form: `term: {explanation: ..., forms: [...], picture: ...}`."""
 
     model_config = ConfigDict(extra="forbid")
 
     explanation: Text
     forms: list[Text] = []
+    #: shown in the word's explanation, like a picture dictionary
+    picture: PictureName | None = None
 
 
 def load_glossary(
@@ -86,6 +88,7 @@ def _entry(term: str, item: GlossaryItem) -> GlossaryEntry:
         term=term,
         explanation=item.explanation,
         forms=tuple(item.forms),
+        picture=item.picture,
         term_html=term_html,
         explanation_html=explanation_html,
         spoken=tuple(sentences.finish()),

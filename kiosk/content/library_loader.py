@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.content.glossary import GLOSSARY_FILE, load_glossary
@@ -11,7 +12,7 @@ from kiosk.content.models import LanguageContent, Library, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import PRONUNCIATION_FILE, load_pronunciation
 from kiosk.content.topic_file import TopicFileError, load_topic
-from kiosk.ui.languages import LANGUAGES
+from kiosk.ui.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,22 @@ def load_library(content_dir: Path) -> Library:
             content, problems = _load_language(folder, shown, LanguageContent(language))
             library.languages[language.code] = content
             library.problems += problems
+    _share_pictures(library)
     for problem in library.problems:
         log.warning("content problem: %s", problem)
     return library
+
+
+def _share_pictures(library: Library) -> None:
+    """A translation without pictures of its own gets the Dutch topic's choices."""
+    source = library.languages.get(DEFAULT_LANGUAGE)
+    for lang, content in library.languages.items():
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        for index, topic in enumerate(content.topics):
+            original = source.topic(topic.slug) if source else None
+            if topic.pictures is None and original is not None and original.pictures:
+                content.topics[index] = replace(topic, pictures=original.pictures)
 
 
 def _load_language(

@@ -13,6 +13,20 @@ from kiosk.content.problems import ContentProblem
 from kiosk.content.pronunciation import Pronunciation
 from kiosk.ui.languages import DEFAULT_SOURCE_KIND, Language
 
+#: Where a `##` section of the rendered text begins (content files hold no HTML of their own).
+_SECTION_START = re.compile(r"(?=<h2[\s>])")
+_HEADING = re.compile(r"^\s*<h2[^>]*>(.*?)</h2>", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A part of a topic's text: a section (its number, from 0, and its heading's words) or,
+    with number None, what comes before the first heading."""
+
+    number: int | None
+    heading: str
+    html: Markup
+
 
 @dataclass(frozen=True)
 class Source:
@@ -34,6 +48,8 @@ class GlossaryEntry:
     term: str
     explanation: str
     forms: tuple[str, ...] = ()
+    #: An OpenMoji picture shown with the explanation (kiosk/ui/pictures.py), if any.
+    picture: str | None = None
     #: The word and its explanation as HTML with sentence spans, and as spoken sentences.
     term_html: Markup = Markup("")
     explanation_html: Markup = Markup("")
@@ -48,6 +64,21 @@ class GlossaryEntry:
     def anchor(self) -> str:
         """An id for the word's explanation on a page."""
         return "uitleg-" + self.slug
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """The picture beside each idea (an OpenMoji name, or None): per key point and per section
+    of the text, in order."""
+
+    key_points: tuple[str | None, ...] = ()
+    sections: tuple[str | None, ...] = ()
+
+    def key_point(self, index: int) -> str | None:
+        return self.key_points[index] if index < len(self.key_points) else None
+
+    def section(self, index: int) -> str | None:
+        return self.sections[index] if index < len(self.sections) else None
 
 
 @dataclass(frozen=True)
@@ -81,11 +112,29 @@ class Topic:
     spoken_full: tuple[str, ...]
     #: The group on the topic index when there are many topics (None: "other topics").
     theme: str | None = None
+    #: Its own pictures (None: those of the Dutch topic, shared when the library loads).
+    pictures: Pictures | None = None
 
     @property
     def position_of(self) -> str:
         """The older name of `whose`."""
         return self.whose
+
+    @property
+    def text_parts(self) -> list[TextPart]:
+        """The text in parts: what comes before the first `##` heading (number None), then each
+        section, a heading with what follows it, numbered from 0 (its picture's place)."""
+        parts = [Markup(part) for part in _SECTION_START.split(self.body_html) if part.strip()]
+        found: list[TextPart] = []
+        for part in parts:
+            heading = _HEADING.search(part)
+            if heading is None and not found:
+                found.append(TextPart(None, "", part))
+            else:
+                number = sum(1 for done in found if done.number is not None)
+                title = Markup(heading.group(1)).striptags() if heading else ""
+                found.append(TextPart(number, title, part))
+        return found
 
 
 @dataclass(frozen=True)

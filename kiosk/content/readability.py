@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import textstat
 from wordfreq import zipf_frequency
 
-from kiosk.content.models import LanguageContent, Library, Topic
+from kiosk.content.models import LanguageContent, Library, Pictures, Topic
+from kiosk.ui.pictures import picture_file
 
 if TYPE_CHECKING:
     from kiosk.settings import Settings
@@ -34,6 +35,8 @@ class Thresholds:
     max_average_words: float
     max_sentence_words: int
     max_rare_share: float
+    #: the share of ideas (key points and sections) with a picture beside them
+    min_picture_share: float
     #: what the voice reads in one go (longer texts are never read aloud)
     max_spoken_sentences: int
     max_spoken_characters: int
@@ -45,6 +48,7 @@ class Thresholds:
             settings.readability_max_average_words,
             settings.readability_max_sentence_words,
             settings.readability_max_rare_share,
+            settings.readability_min_picture_share,
             settings.speech_max_sentences,
             settings.speech_max_characters,
         )
@@ -68,6 +72,11 @@ class TopicReport:
     long_words: list[str]
     passive_hints: list[str]
     failures: list[str] = field(default_factory=list)
+    #: ideas (key points and sections) with a picture beside them, of all its ideas
+    picture_share: float = 1.0
+    #: the ideas without one ("key point 2", "section “Waarom?”"), and advice short of failing
+    without_picture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -125,7 +134,35 @@ def measure_topic(topic: Topic, content: LanguageContent, thresholds: Thresholds
     )
     report.failures += _missed_thresholds(report, thresholds)
     report.failures += _too_long_to_hear(topic, thresholds)
+    _count_pictures(report, topic, thresholds)
     return report
+
+
+def _count_pictures(report: TopicReport, topic: Topic, thresholds: Thresholds) -> None:
+    """Which ideas have no picture, and a warning when too few have one (easy-read puts a
+    picture beside every idea; a topic without them still works, so it does not fail)."""
+    pictures = topic.pictures or Pictures()
+    without = [
+        f"key point {n + 1}" for n in range(len(topic.key_points)) if not pictures.key_point(n)
+    ]
+    sections = [part for part in topic.text_parts if part.number is not None]
+    without += [
+        f"section “{part.heading}”" for part in sections if not pictures.section(part.number)
+    ]
+    ideas = len(topic.key_points) + len(sections)
+    report.without_picture = without
+    report.picture_share = round((ideas - len(without)) / ideas, 3) if ideas else 1.0
+    chosen = {*pictures.key_points, *pictures.sections} - {None}
+    missing = sorted(name for name in chosen if picture_file(name) is None)
+    if missing:
+        report.warnings.append(
+            f"pictures not installed yet: {', '.join(missing)} (run ./kiosk.sh setup)"
+        )
+    if report.picture_share < thresholds.min_picture_share:
+        report.warnings.append(
+            f"pictures beside {report.picture_share:.0%} of the ideas < "
+            f"{thresholds.min_picture_share:.0%}: none for {', '.join(without)}"
+        )
 
 
 def _too_long_to_hear(topic: Topic, thresholds: Thresholds) -> list[str]:

@@ -30,7 +30,8 @@ def _topic_lines(topic: TopicReport) -> list[str]:
         f"{mark} {topic.file}",
         f"     Flesch-Douma {flesch}; {topic.sentences} sentences, "
         f"average {topic.average_words} words, longest {topic.longest_sentence}; "
-        f"rare words {topic.rare_share:.1%}",
+        f"rare words {topic.rare_share:.1%}; pictures beside {topic.picture_share:.0%} of the "
+        "ideas",
     ]
     if topic.rare_words:
         lines.append(f"     rare words not in the glossary: {', '.join(topic.rare_words)}")
@@ -38,6 +39,7 @@ def _topic_lines(topic: TopicReport) -> list[str]:
         lines.append(f"     long words: {', '.join(topic.long_words)}")
     lines += [f"     passive? “{sentence}”" for sentence in topic.passive_hints]
     lines += [f"     ✘ {failure}" for failure in topic.failures]
+    lines += [f"     ⚠ {warning}" for warning in topic.warnings]
     return lines
 
 

@@ -21,6 +21,7 @@ from pydantic import (
 
 from kiosk.ui.icons import TOPIC_ICONS
 from kiosk.ui.languages import DEFAULT_SOURCE_KIND, SOURCE_KINDS
+from kiosk.ui.pictures import known_picture
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
@@ -60,6 +61,20 @@ def _one_sentence(text: str) -> str:
     return text
 
 
+#: An OpenMoji picture's name (kiosk/ui/pictures.py); None leaves that idea without one.
+PictureName = Annotated[Text, AfterValidator(known_picture)]
+
+
+class PicturesMeta(BaseModel):
+    """A picture beside each idea, in order: the key points, and the sections of the text (each
+    `##` heading with what follows). A translation without `pictures:` shares the Dutch ones."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key_points: list[PictureName | None] = []
+    sections: list[PictureName | None] = []
+
+
 class SourceMeta(BaseModel):
     """Where the text comes from: shown on every topic page and leaflet."""
 
@@ -92,6 +107,7 @@ class TopicMeta(BaseModel):
     slug: Annotated[Text, StringConstraints(pattern=SLUG_PATTERN)] | None = None
     #: The group the topic is shown in when a language has too many topics for one screen.
     theme: Annotated[Text, StringConstraints(max_length=40)] | None = None
+    pictures: PicturesMeta | None = None
 
 
 def describe_errors(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:

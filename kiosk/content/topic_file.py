@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from kiosk.content.markdown import GlossaryMatcher, PageMarker, sanitise
-from kiosk.content.models import Source, Topic
+from kiosk.content.models import Pictures, Source, Topic
 from kiosk.content.problems import ContentProblem
 from kiosk.content.schema import SLUG_PATTERN, TopicMeta, describe_errors
 from kiosk.content.sentences import KIOSK_MARKUP, SentenceCollector
@@ -200,7 +200,14 @@ class _ParsedTexts:
             spoken_summary=tuple(spoken[: self.summary_length]),
             spoken_full=tuple(spoken),
             theme=meta.theme,
+            pictures=_pictures(meta),
         )
+
+
+def _pictures(meta: TopicMeta) -> Pictures | None:
+    if meta.pictures is None:
+        return None
+    return Pictures(tuple(meta.pictures.key_points), tuple(meta.pictures.sections))
 
 
 def _source(meta: TopicMeta) -> Source:

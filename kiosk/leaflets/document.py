@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from kiosk.content import LanguageContent, Topic
 from kiosk.ui.icons import IconSet
+from kiosk.ui.pictures import CREDIT, picture_file
 from kiosk.ui.translation import N_, translate
 
 _TERM_BUTTON = re.compile(
@@ -38,6 +39,16 @@ N_("QR-code naar de bron:")
 N_("Vragen? Stel ze aan een medewerker van het buurthuis.")  # the default LEAFLET_CONTACT
 
 
+def paper_picture(name: str | None, alt: str) -> Markup:
+    """An idea's picture in the picture column, with a short text alternative (a figure of the
+    tagged PDF); nothing when there is none. The path is relative to the project's folder,
+    the only place the leaflet may load from."""
+    file = picture_file(name)
+    if file is None:
+        return Markup("")
+    return Markup('<img class="picture" src="static/{}" alt="{}">').format(file, alt)
+
+
 def qr_code(url: str, title: str) -> Markup:
     """An SVG QR code for `url` with a text alternative."""
     return Markup(segno.make(url, error="m").svg_inline(scale=3, title=title, dark="#000000"))
@@ -57,7 +68,13 @@ class LeafletDocument:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.environment.globals.update(icon=icons.svg, figure=icons.figure, for_paper=for_paper)
+        self.environment.globals.update(
+            icon=icons.svg,
+            figure=icons.figure,
+            for_paper=for_paper,
+            picture=paper_picture,
+            picture_credit=CREDIT,
+        )
         self.settings = settings
 
     def html(self, topic: Topic, content: LanguageContent, compact: bool = False) -> str:

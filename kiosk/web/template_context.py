@@ -1,19 +1,32 @@
 """What every template can use besides its own context: the visitor's settings, the page in
-other languages, the kiosk's messages in the page's language, and the icons."""
+other languages, the kiosk's messages in the page's language, the icons and the pictures."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import Flask, request, url_for
+from markupsafe import Markup
 
 from kiosk.services import Services
 from kiosk.ui.languages import Language
 from kiosk.ui.messages import message
+from kiosk.ui.pictures import CREDIT, picture_file
 from kiosk.ui.preferences import Preferences
 from kiosk.ui.print_messages import printer_problem_text
 from kiosk.web.babel import current_language
 from kiosk.web.preferences import current_preferences
+
+
+def picture(name: str | None) -> Markup:
+    """An idea's picture on screen, beside the words that say the same: decorative (empty
+    alt, so neither a screen reader nor audio mode reads it); nothing when there is none."""
+    file = picture_file(name)
+    if file is None:
+        return Markup("")
+    return Markup('<img class="picture" src="{}" alt="" width="96" height="96">').format(
+        url_for("static", filename=file)
+    )
 
 
 def init_template_context(app: Flask, services: Services) -> None:
@@ -23,6 +36,8 @@ def init_template_context(app: Flask, services: Services) -> None:
         printer_problem_text=printer_problem_text,
         settings=services.settings,
         message=lambda name: message(current_language(), name) or (),
+        picture=picture,
+        picture_credit=CREDIT,
     )
 
     def language_links() -> list[tuple[Language, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import ContentProblem, load_library
-from tests.samples import ContentWriter
+from tests.samples import ContentWriter, with_pictures
 
 
 def problems_of(content_dir: Path) -> list[ContentProblem]:
@@ -348,3 +348,20 @@ class TestGlossaryFile:
         write("nl/glossary.yaml", "- asiel\n")
         [problem] = problems_of(content_dir)
         assert "'word: explanation' lines" in problem.message
+
+
+def test_an_unknown_picture_names_the_file_the_line_and_the_name(
+    content_dir: Path, write: ContentWriter, topic_text: str
+):
+    write("nl/t.md", with_pictures(topic_text, "  key_points: [house, toverstaf]"))
+    problems = load_library(content_dir).problems
+    assert [(p.file, p.line) for p in problems] == [("content/nl/t.md", 16)], problems
+    assert "unknown picture 'toverstaf'" in problems[0].message
+    assert "pictures.key_points.1" in problems[0].message
+
+
+def test_known_pictures_load(content_dir: Path, write: ContentWriter, topic_text: str):
+    write(
+        "nl/t.md", with_pictures(topic_text, "  key_points: [house, family]\n  sections: [child]")
+    )
+    assert load_library(content_dir).problems == []

@@ -43,6 +43,12 @@ def test_every_leaflet_is_an_accessible_easy_read_pdf(leaflets: LeafletService, 
         assert fonts_of(pdf) and all(font_is_embedded(font) for font in fonts_of(pdf))
         figures = [e for e in structure_elements(pdf) if e.S == "/Figure"]
         assert figures and all(str(figure.get("/Alt", "")).strip() for figure in figures)
+        # easy-read: a picture beside every key point and every section, each with its words
+        pictures = sorted(str(f.Alt) for f in figures if str(f.Alt).startswith("Plaatje: "))
+        sections = [part.heading for part in topic.text_parts if part.number is not None]
+        with_key_points = sorted(f"Plaatje: {idea}" for idea in (*topic.key_points, *sections))
+        # a topic too long for two sides leaves out its key points (they repeat the text)
+        assert pictures in (with_key_points, sorted(f"Plaatje: {idea}" for idea in sections))
     assert share_of_large_text(leaflet.pdf) >= 0.9
     assert (
         leaflet.thumbnail is not None and leaflet.thumbnail.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
