@@ -337,9 +337,17 @@
     louder: () => changeVolume("louder"),
     softer: () => changeVolume("softer"),
     repeat: () => (last ? last() : announce(false)),
-    sentence_next: () => (reading() ? read.step(1) : move(1)),
-    sentence_previous: () => (reading() ? read.step(-1) : move(-1)),
+    // While a text is read: a sentence on or back, or a word with "Woord voor woord" on.
+    sentence_next: () => (reading() ? stepReading(1) : move(1)),
+    sentence_previous: () => (reading() ? stepReading(-1) : move(-1)),
   };
+
+  function stepReading(delta) {
+    const byWord = window.kiosk.wordByWord && window.kiosk.wordByWord.on();
+    if (byWord) read.stepWord(delta);
+    else read.step(delta);
+  }
+
   // What a key does not interrupt: it acts on the speech itself.
   const keepsSpeech = new Set(["louder", "softer", "sentence_next", "sentence_previous"]);
 

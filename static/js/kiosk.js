@@ -67,6 +67,7 @@
 //   kiosk.readAloud.prefetch(url)               fetch speech and its audio ahead
 //   kiosk.readAloud.pauseOrContinue()           pause or continue what is playing
 //   kiosk.readAloud.step(delta)                 a sentence back (-1) or on (+1)
+//   kiosk.readAloud.stepWord(delta)             a word back (-1) or on (+1)
 //   kiosk.readAloud.stop()                      stop speech at once
 //   kiosk.readAloud.state()                     what is playing: {current, sentences, paused, rate, time, start, text}, or null
 //   kiosk.wordMarks.follower(region, i, words)  marks a sentence's words as its audio plays

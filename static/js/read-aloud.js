@@ -201,6 +201,23 @@
     playAudio();
   }
 
+  // A word back (-1) or on (+1) in what is being read ("Woord voor woord" in audio mode).
+  function stepWord(delta) {
+    if (!state) return;
+    const words = [];
+    state.sentences.slice(state.first, state.last + 1).forEach((sentence) => {
+      (sentence.words || []).forEach(([, start]) => words.push(start));
+    });
+    if (!words.length) return;
+    const now = audio.currentTime;
+    let index = words.length - 1;
+    while (index > 0 && words[index] > now + 0.001) index -= 1;
+    const target = words[Math.min(words.length - 1, Math.max(0, index + delta))];
+    audio.currentTime = target + 0.001;
+    showPaused(false);
+    playAudio();
+  }
+
   // The end of what was asked for: the whole speech, or its last sentence.
   function finish() {
     if (!state) return;
@@ -317,6 +334,7 @@
     stop: () => stop(),
     pauseOrContinue: () => state && (audio.paused ? actions.resume() : actions.pause()),
     step: (delta) => state && seek(Math.max(state.current, state.first) + delta),
+    stepWord,
     state: () => state && {
       current: state.current,
       sentences: state.sentences.length,

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from bench.reading import speech_of
+from kiosk.ui.audio_mode import Spoken
+from tests.browser.audio_walk import hear, press_until, probe
 from tests.browser.test_read_aloud import wait_for
 
 #: The middle of the first occurrence of a word inside an element (the page's own Range).
@@ -68,3 +71,22 @@ def test_only_the_topics_own_words_are_said(page: Page, live_server: str):
     assert made_up.status == 404
     own = page.request.get(live_server + "/nl/kinderpardon/word/speech.json?text=kinderpardon")
     assert own.status in (200, 503)  # 503: the voice is busy, try again
+
+
+def test_in_audio_mode_left_and_right_go_by_word_when_asked(page: Page, live_server: str):
+    page.goto(live_server + "/nl/kinderpardon")
+    page.get_by_role("button", name="Woord voor woord").click()
+    probe(page)
+    page.keyboard.press("ArrowDown")  # audio mode on
+    hear(page, "Spraak staat aan.")
+    press_until(page, "ArrowDown", Spoken("nl").button("Alles voorlezen"))
+    page.keyboard.press("Enter")
+    wait_for(page, "s && s.text && !s.paused && s.time > 1", timeout=20_000)
+    starts = [w[1] for s in speech_of(live_server, "nl")["sentences"] for w in s["words"]]
+    sentence_starts = [s["start"] for s in speech_of(live_server, "nl")["sentences"]]
+    before = page.evaluate("window.kiosk.readAloud.audio.currentTime")
+    page.keyboard.press("ArrowRight")
+    after = page.evaluate("window.kiosk.readAloud.audio.currentTime")
+    target = min(start for start in starts if start > before + 0.001)
+    assert target <= after < target + 0.3, (before, after, target)
+    assert after < min(s for s in sentence_starts if s > before) or target in sentence_starts
