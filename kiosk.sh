@@ -100,7 +100,10 @@ front_end_assets() {
     say "Installing npm packages"
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  if stale static/vendor/.copied node_modules/.package-lock.json kiosk/ui/icons.py scripts/copy_vendor_assets.py; then
+  # The pictures copied are those the content names: a changed topic or glossary may need more.
+  if stale static/vendor/.copied node_modules/.package-lock.json kiosk/ui/icons.py \
+      kiosk/ui/pictures.py scripts/copy_vendor_assets.py content/*/*.md content/*/glossary.yaml \
+      ${KIOSK_CONTENT_DIR:+"$KIOSK_CONTENT_DIR"/*/*.md "$KIOSK_CONTENT_DIR"/*/glossary.yaml}; then
     say "Copying front-end assets into static/vendor/"
     "$PYTHON" scripts/copy_vendor_assets.py
     touch static/vendor/.copied
