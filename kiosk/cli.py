@@ -128,7 +128,7 @@ def check(content_dir: Path | None, as_json: bool = False) -> int:
     from kiosk.settings import Settings
 
     settings = Settings.load()
-    library = load_library(content_dir or settings.content_dir)
+    library = load_library(content_dir or settings.served_content_dir)
     report = measure_library(library, Thresholds.from_settings(settings))
     failed = bool(library.problems) or report.failures > 0 or library.topic_count == 0
     if as_json:

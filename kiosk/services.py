@@ -142,7 +142,7 @@ def build_services(settings: Settings) -> Services:
     database = PrintJobStore(settings.database)
     return Services(
         settings=settings,
-        library=LibraryStore(settings.content_dir),
+        library=LibraryStore(settings.served_content_dir),
         icons=icons,
         speech=SpeechService(
             settings.speech_cache_dir,
@@ -174,7 +174,9 @@ def _leaflet_service(settings: Settings, icons: IconSet) -> LeafletService:
     document = LeafletDocument(
         TEMPLATES_DIR, icons, LeafletSettings(settings.site_name, settings.leaflet_contact)
     )
-    readable: list[Path] = [STATIC_DIR, settings.content_dir]
+    # The synced versions are switched under `current`: the whole folder that holds them.
+    content = settings.content_sync_dir if settings.content_repository else settings.content_dir
+    readable: list[Path] = [STATIC_DIR, content]
     return LeafletService(
         settings.leaflet_cache_dir,
         document,

@@ -117,6 +117,16 @@ class DefaultConfig:
     #: Seconds between checks of the content folder for changed files (0: never; the staff
     #: page also has a "Reload content" button).
     CONTENT_WATCH_SECONDS = 2.0
+    #: Content from the organisation's git repository (`run.py sync`, a systemd timer): its
+    #: address (any URL or path git can fetch from; None: CONTENT_DIR is edited in place) and
+    #: branch; where the fetched repository and the checked versions are kept (default
+    #: instance/content-sync; the kiosk then serves its `current`, not CONTENT_DIR); and when
+    #: set, git's allowed-signers file: every new commit must then carry a good signature by a
+    #: key listed there (ssh signing), or the update is refused.
+    CONTENT_REPOSITORY: str | None = None
+    CONTENT_BRANCH = "main"
+    CONTENT_SYNC_DIR: str | None = None
+    CONTENT_ALLOWED_SIGNERS: str | None = None
     #: Staff page: the password hash (default: the one `run.py set-password` saves in
     #: STAFF_PASSWORD_FILE, default instance/staff_password; a new one works at once and
     #: ends every login); a login ends after STAFF_SESSION_MINUTES unused or
@@ -133,6 +143,9 @@ class DefaultConfig:
     #: /healthz gives everyone the status words; the details (reasons, paths, process ids,
     #: content files) go to these addresses (and to a staff login).
     HEALTH_DETAIL_ADDRESSES = ["127.0.0.0/8", "::1/128"]
+    #: /metrics (Prometheus) answers only these addresses; everyone else gets 403. A fleet's
+    #: Prometheus elsewhere is added here (and its name of the kiosk to TRUSTED_HOSTS).
+    METRICS_ADDRESSES = ["127.0.0.0/8", "::1/128"]
     #: The session cookie (settings, CSRF token, staff login): never readable by scripts, never
     #: sent with requests from other sites. Set KIOSK_SESSION_COOKIE_SECURE=true when the kiosk
     #: is reached over HTTPS (the kiosk's own browser uses http://127.0.0.1).
@@ -148,6 +161,7 @@ INSTANCE_DEFAULTS = {
     "PRINT_FOLDER": "printed",
     "DATABASE": "kiosk.sqlite3",
     "STAFF_PASSWORD_FILE": "staff_password",
+    "CONTENT_SYNC_DIR": "content-sync",
 }
 
 
@@ -233,11 +247,16 @@ class Settings:
     readability_max_rare_share: float
     readability_min_picture_share: float
     content_watch_seconds: float
+    content_repository: str | None
+    content_branch: str
+    content_sync_dir: Path
+    content_allowed_signers: Path | None
     staff_password_hash: str | None
     staff_password_file: Path
     staff_session_minutes: float
     staff_session_hours: float
     health_detail_addresses: list
+    metrics_addresses: list
     staff_max_failures: int
     staff_lockout_seconds: float
     staff_failure_delay_seconds: float
@@ -257,6 +276,19 @@ class Settings:
 
     def __post_init__(self) -> None:
         self.mounting  # noqa: B018 - an impossible mounting stops the start, with its numbers
+
+    @property
+    def served_content_dir(self) -> Path:
+        """The folder the kiosk shows: the synced repository's current version when a content
+        repository is configured, else CONTENT_DIR."""
+        if self.content_repository:
+            return self.content_sync_dir / "current"
+        return self.content_dir
+
+    @property
+    def content_sync_state(self) -> Path:
+        """What the last `run.py sync` did (kiosk/content/sync_state.py)."""
+        return self.content_sync_dir / "state.json"
 
     @property
     def mounting(self) -> Mounting:
