@@ -58,6 +58,10 @@ system_packages() {
     command -v lpadmin >/dev/null || missing+=(cups-client)
     # The deploy tests check the systemd units with systemd-analyze.
     command -v systemd-analyze >/dev/null || missing+=(systemd)
+    # The screen test runs cage (which needs Xwayland) headless and photographs it with grim.
+    command -v cage >/dev/null || missing+=(cage)
+    command -v Xwayland >/dev/null || missing+=(xwayland)
+    command -v grim >/dev/null || missing+=(grim)
   fi
   if [ "${1:-}" = bench ]; then
     # The load tool, and nginx as the machine's limit for serving the same bytes.
