@@ -1,19 +1,19 @@
 """The kiosk's screen as a visitor sees it: cage, as kiosk-screen.service starts it, runs the
 real deploy/kiosk-browser.sh against the real server (`python run.py`) on wlroots' headless
-backend; grim's picture of the screen must match headless Chromium's picture of the same page.
-Then Chromium is killed (a crash) and the script must bring the start screen back inside the
-same cage.
+backend, under the kiosk's Chromium policy; grim's picture of the screen must match headless
+Chromium's picture of the same page. Then Chromium is killed (a crash) and the script must bring
+the start screen back inside the same cage.
 
 What Debian 12's cage 0.1.4 (wlroots 0.15) allows here: the headless output is always
 1280 × 720 (WLR_HEADLESS_OUTPUTS is only a count; no output management for wlr-randr), so the
 test adds cage's `-r` (rotate 90°) for a 720 × 1280 portrait screen, the kiosk's 9:16 shape.
-Unrotated, cage hands Chromium's buffer straight to the output (direct scan-out) and grim's copy
-shows a black screen or a small white box (the "532 × 129 window" of the field notes), although
-Chromium's own window is the full 1280 × 720; rotated, cage draws every frame and grim sees it.
+Unrotated, grim's copy showed no page: all black with Chromium on X11 (whose window xwininfo
+reported as the full 1280 × 720), a 532 × 129 white box on Wayland (the field notes' "small
+window"); likely cage's direct scan-out of the client's buffer, which a rotated output skips.
 
-cage refuses to run as root, so it runs as `nobody` with a runtime folder of its own; everything
-runs in a PID namespace of its own, so nothing (cage, Chromium, Xwayland, crash handlers)
-survives the test, even if pytest itself is killed.
+cage refuses to run as root, so it runs as `nobody` with a runtime folder of its own. All of it
+runs in a PID and mount namespace of its own: nothing (cage, Chromium, Xwayland, crash handlers)
+survives the test, even if pytest itself is killed, and the policy is seen by the screen only.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,10 +41,16 @@ from kiosk.settings import PROJECT_ROOT
 
 UNIT = PROJECT_ROOT / "deploy/systemd/kiosk-screen.service"
 POLICY = PROJECT_ROOT / "deploy/chromium-policy.json"
-POLICY_FOLDER = Path("/etc/chromium/policies/managed")
+CHROMIUM_ETC = Path("/etc/chromium")
 SCRIPT = PROJECT_ROOT / "deploy/kiosk-browser.sh"
 SCREEN = (720, 1280)  # wlroots 0.15's headless 1280 × 720, turned by cage -r
 BACKGROUND = (0xFD, 0xFB, 0xF5)  # --colour-bg in static/css/tokens.css
+# As the unit's PrivateTmp=yes: Xwayland's lock files (/tmp/.X<n>-lock, holding a pid of the
+# namespace) would otherwise pile up, one display number per run, until none is left.
+PRIVATE_TMP = "mount -t tmpfs -o mode=1777 tmpfs /tmp"
+# The namespace's first process: private /tmp, the policy over /etc/chromium, then the screen
+# as a child (not exec'd: setpriv's change of user would clear unshare's kill-on-exit signal).
+NAMESPACE_INIT = f'{PRIVATE_TMP} && mount --bind "$1" /etc/chromium && shift && "$@"; exit $?'
 TOOLS = {name: shutil.which(name) for name in ["cage", "Xwayland", "grim", "unshare", "setpriv"]}
 
 pytestmark = [
@@ -74,8 +79,7 @@ def unit_screen_command() -> tuple[list[str], dict[str, str]]:
 
 
 class Screen:
-    """cage + kiosk-browser.sh as `nobody`, in a PID namespace whose first process stays root
-    (setpriv's change of user would clear unshare's kill-on-exit signal)."""
+    """cage + kiosk-browser.sh as `nobody`, in PID and mount namespaces of their own."""
 
     def __init__(self, folder: Path, url: str) -> None:
         self.folder = folder
@@ -88,6 +92,8 @@ class Screen:
         script = folder / "kiosk-browser.sh"  # as /opt/kiosk/deploy: readable by the screen user
         shutil.copy(SCRIPT, script)
         script.chmod(0o755)
+        self.etc = folder / "etc-chromium"
+        self.install_policy(url.rstrip("/"))
         options, unit_environment = unit_screen_command()
         environment = {
             "PATH": "/usr/bin:/bin",
@@ -108,6 +114,19 @@ class Screen:
         self.process: subprocess.Popen | None = None
         self.seen: dict[int, str] = {}  # every screen process seen while it ran
 
+    def install_policy(self, server: str) -> None:
+        """deploy/chromium-policy.json in /etc/chromium/policies/managed as on the kiosk (README),
+        allowing the test server instead of :8000, but only in the screen's own mount namespace:
+        the rest of the machine never sees it. (Without it Chromium offers to translate.)"""
+        shutil.copytree(CHROMIUM_ETC, self.etc, symlinks=True)
+        policy = json.loads(POLICY.read_text())
+        policy["URLAllowlist"] = [server]
+        managed = self.etc / "policies/managed"
+        managed.mkdir(parents=True, exist_ok=True)
+        (managed / "kiosk.json").write_text(json.dumps(policy))
+        for folder in [self.etc, *self.etc.rglob("*")]:
+            folder.chmod(0o755 if folder.is_dir() else 0o644)
+
     def as_user(self, environment: dict[str, str]) -> list[str]:
         return [
             TOOLS["setpriv"], f"--reuid={self.user.pw_uid}", f"--regid={self.user.pw_gid}",
@@ -117,8 +136,8 @@ class Screen:
     def start(self) -> None:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [TOOLS["unshare"], "--pid", "--fork", "--kill-child", "--",
-                 "/bin/sh", "-c", '"$@"; exit $?', "sh", *self.command],
+                [TOOLS["unshare"], "--mount", "--pid", "--fork", "--kill-child", "--",
+                 "/bin/sh", "-c", NAMESPACE_INIT, "sh", str(self.etc), *self.command],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
@@ -187,7 +206,9 @@ def share_of(picture: Image.Image, colour: tuple[int, int, int]) -> float:
     return counts.get(colour, 0) / (picture.width * picture.height)
 
 
-def wait_for(screen: Screen, reference: Image.Image, seconds: float = 30) -> Image.Image:
+def wait_for(
+    screen: Screen, reference: Image.Image, keep: Path, seconds: float = 30
+) -> Image.Image:
     """The screen's picture once it shows the reference (fails with the last picture seen)."""
     deadline = time.monotonic() + seconds
     picture = None
@@ -198,8 +219,8 @@ def wait_for(screen: Screen, reference: Image.Image, seconds: float = 30) -> Ima
             return picture
         time.sleep(0.5)
     if picture is not None:
-        picture.save(screen.folder / "last-seen.png")
-    raise AssertionError(f"no start screen; last picture kept\n{screen.log()[-4000:]}")
+        picture.save(keep)
+    raise AssertionError(f"no start screen; last picture in {keep}\n{screen.log()[-4000:]}")
 
 
 def reference_picture(url: str) -> Image.Image:
@@ -223,28 +244,11 @@ def reference_picture(url: str) -> Image.Image:
     return picture
 
 
-@contextmanager
-def kiosk_policy(server: str) -> Iterator[None]:
-    """deploy/chromium-policy.json installed as on the kiosk (README), allowing the test server's
-    address instead of :8000: without it the screen's Chromium offers to translate the page."""
-    policy = json.loads(POLICY.read_text())
-    policy["URLAllowlist"] = [server]
-    created = not POLICY_FOLDER.exists()
-    POLICY_FOLDER.mkdir(parents=True, exist_ok=True)
-    target = POLICY_FOLDER / "kiosk-screen-test.json"
-    target.write_text(json.dumps(policy))
-    try:
-        yield
-    finally:
-        target.unlink()
-        if created:
-            POLICY_FOLDER.rmdir()
-
-
 @pytest.fixture
 def screen_folder() -> Iterator[Path]:
-    """A folder the screen user can reach (pytest's own temporary folders are 0700, root's)."""
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-screen-"))
+    """A folder the screen user can reach (pytest's own temporary folders are 0700, root's),
+    outside /tmp, which the screen gets a private one of."""
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-screen-", dir="/var/tmp"))
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -256,26 +260,25 @@ def test_the_screen_shows_the_start_page_full_screen_and_comes_back_after_a_cras
     server, base = start_server(tmp_path, shared_caches)
     screen = Screen(screen_folder, base + "/")
     try:
-        reference = reference_picture(base + "/")  # before the policy, which forbids DevTools
-        with kiosk_policy(base):
-            screen.start()
-            first = wait_for(screen, reference)
-            first.save(tmp_path / "screen-first.png")
-            assert first.size == SCREEN, "the page fills the whole output"
-            assert share_of(first, BACKGROUND) > 0.3 and share_of(first, (0, 0, 0)) < 0.01
-            [cage] = screen.named("cage")
-            browser = screen.browser()
-            assert browser is not None, screen.log()[-4000:]
+        reference = reference_picture(base + "/")
+        screen.start()
+        first = wait_for(screen, reference, keep=tmp_path / "screen-first.png")
+        first.save(tmp_path / "screen-first.png")
+        assert first.size == SCREEN, "the page fills the whole output"
+        assert share_of(first, BACKGROUND) > 0.3 and share_of(first, (0, 0, 0)) < 0.01
+        [cage] = screen.named("cage")
+        browser = screen.browser()
+        assert browser is not None, screen.log()[-4000:]
 
-            os.kill(browser, signal.SIGKILL)  # Chromium crashes
-            deadline = time.monotonic() + 20
-            while screen.browser() in (None, browser) and time.monotonic() < deadline:
-                time.sleep(0.2)
-            assert screen.browser() not in (None, browser), "the script started Chromium again"
-            again = wait_for(screen, reference)
-            again.save(tmp_path / "screen-again.png")
-            assert screen.named("cage") == [cage], "the screen stayed up: cage was not restarted"
-            assert "Chromium stopped" in screen.log()
+        os.kill(browser, signal.SIGKILL)  # Chromium crashes
+        deadline = time.monotonic() + 20
+        while screen.browser() in (None, browser) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert screen.browser() not in (None, browser), "the script started Chromium again"
+        again = wait_for(screen, reference, keep=tmp_path / "screen-again.png")
+        again.save(tmp_path / "screen-again.png")
+        assert screen.named("cage") == [cage], "the screen stayed up: cage was not restarted"
+        assert "Chromium stopped" in screen.log()
     finally:
         screen.close()
         stop_server(server)
