@@ -141,6 +141,15 @@ class PrintJobStore:
             ).fetchone()
         return count
 
+    def count_by_state(self) -> dict[str, int]:
+        """How many visitors' jobs are in each state (staff test prints left out): finished
+        jobs never change, so the done and failed counts only grow (/metrics)."""
+        with closing(self._connect()) as connection:
+            rows = connection.execute(
+                "SELECT state, COUNT(*) FROM print_jobs WHERE lang != '-' GROUP BY state"
+            ).fetchall()
+        return {state: count for state, count in rows}
+
 
 def _job(row: sqlite3.Row) -> PrintJob:
     return PrintJob(

@@ -93,16 +93,20 @@ class PrintService:
         status = self.printer_status()
         if not status.ready:
             raise PrintRefused("printer", status.staff_reason or "", status.reasons or ("other",))
-        midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
         try:
             latest = self.store.latest()
-            printed_today = self.store.printed_since(midnight)
+            printed_today = self.printed_today()
         except sqlite3.Error as error:  # without the paper guard's records, no printing
             raise self._store_failed(error) from error
         if latest and time.time() - latest.created < self.guard.cooldown_seconds:
             raise PrintRefused("cooldown", f"last print {time.time() - latest.created:.0f} s ago")
         if printed_today >= self.guard.daily_limit:
             raise PrintRefused("daily_limit", f"daily limit of {self.guard.daily_limit} reached")
+
+    def printed_today(self) -> int:
+        """Visitors' prints since midnight, local time: what the daily limit counts."""
+        midnight = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+        return self.store.printed_since(midnight)
 
     def _store_failed(self, error: sqlite3.Error) -> PrintRefused:
         """Remember (for the staff) that the job database failed; the refusal to raise."""

@@ -52,6 +52,8 @@ class UsageStore:
         self.last_error: str | None = None
         self._pending: Counter[tuple[str, str, str, str]] = Counter()
         self._lock = threading.Lock()
+        #: one flush at a time, so a reader after `flush()` sees every count written
+        self._writing = threading.Lock()
         self._stop = threading.Event()
         try:
             with closing(self._connect()) as connection, connection:
@@ -80,6 +82,10 @@ class UsageStore:
 
     def flush(self) -> bool:
         """Write the counted uses; on failure they stay in memory for the next try."""
+        with self._writing:
+            return self._write_pending()
+
+    def _write_pending(self) -> bool:
         with self._lock:
             pending, self._pending = self._pending, Counter()
         if not pending:
@@ -123,6 +129,20 @@ class UsageStore:
         except sqlite3.Error as error:
             self.last_error = f"{type(error).__name__}: {error}"
             return []
+
+    def totals(self) -> list[tuple[str, str, str, int]] | None:
+        """(lang, slug, event, count) over all days: counts that only grow, for /metrics;
+        None when the database cannot be read."""
+        self.flush()
+        try:
+            with closing(self._connect()) as connection:
+                return connection.execute(
+                    "SELECT lang, slug, event, SUM(count) FROM usage"
+                    " GROUP BY lang, slug, event ORDER BY lang, slug, event"
+                ).fetchall()
+        except sqlite3.Error as error:
+            self.last_error = f"{type(error).__name__}: {error}"
+            return None
 
     def per_day(self, days: int = 30, today: date | None = None) -> list[dict[str, object]]:
         """Every day of the period (also the quiet ones) with a count per event."""

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from ipaddress import ip_address, ip_network
 from typing import Any
 
 from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from kiosk.content import Library
+from kiosk.support.addresses import address_allowed
 from kiosk.web.extensions import current_services
 from kiosk.web.staff.session import is_staff
 
@@ -62,9 +62,5 @@ def _content_status(library: Library) -> dict[str, Any]:
 
 def _may_see_details() -> bool:
     """An address on the allowed list (HEALTH_DETAIL_ADDRESSES), or a staff login."""
-    try:
-        address = ip_address(request.remote_addr or "")
-    except ValueError:
-        return is_staff()
     allowed = current_services().settings.health_detail_addresses
-    return any(address in ip_network(network, strict=False) for network in allowed) or is_staff()
+    return address_allowed(request.remote_addr, allowed) or is_staff()

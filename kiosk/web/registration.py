@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Flask
 
 from kiosk.services import MB, Services
-from kiosk.web import babel, errors, health, security
+from kiosk.web import babel, errors, health, metrics, security
 from kiosk.web.audio_mode import init_audio_mode, interface_speech
 from kiosk.web.caching.page_cache import PageCache
 from kiosk.web.caching.response_cache import ResponseCache
@@ -27,7 +27,9 @@ def register_web(app: Flask, services: Services) -> None:
     texts = init_audio_mode(app, services)
     app.extensions[SPOKEN_TEXTS] = texts
     services.interface_speech = interface_speech(app, texts)
-    for blueprint in (controls.bp, pages.bp, speech.bp, printing.bp, health.bp, staff.bp):
+    metrics.init_app(app, services)
+    blueprints = (controls.bp, pages.bp, speech.bp, printing.bp, health.bp, metrics.bp, staff.bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     staff_session.init_app(app, services)
     errors.init_app(app)
