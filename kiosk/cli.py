@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
         target.add_argument("--threads", type=int, default=8, help="worker threads (default: 8)")
     commands.add_parser("prerender", help="render all speech now, with a progress bar")
     commands.add_parser("set-password", help="set the password of the staff page (/staff)")
+    commands.add_parser(
+        "sync", help="update the content from its git repository (KIOSK_CONTENT_REPOSITORY)"
+    )
     check = commands.add_parser("check", help="check all content files and list every problem")
     check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
     check.add_argument("--json", action="store_true", help="the report as JSON, for machines")
@@ -122,15 +125,16 @@ def check(content_dir: Path | None, as_json: bool = False) -> int:
     """Print every content problem and the readability report; 1 when anything fails."""
     import json
 
-    from kiosk.content import load_library
-    from kiosk.content.readability import Thresholds, measure_library
+    from kiosk.content.check import check_content
+    from kiosk.content.readability import Thresholds
     from kiosk.content.report import format_report
     from kiosk.settings import Settings
 
     settings = Settings.load()
-    library = load_library(content_dir or settings.served_content_dir)
-    report = measure_library(library, Thresholds.from_settings(settings))
-    failed = bool(library.problems) or report.failures > 0 or library.topic_count == 0
+    result = check_content(
+        content_dir or settings.served_content_dir, Thresholds.from_settings(settings)
+    )
+    library, report, failed = result.library, result.report, result.failed
     if as_json:
         data = {"ok": not failed, "problems": [p.as_dict() for p in library.problems]}
         data.update(report.as_dict())
@@ -138,6 +142,36 @@ def check(content_dir: Path | None, as_json: bool = False) -> int:
     else:
         print(format_report(library, report))
     return 1 if failed else 0
+
+
+def sync() -> int:
+    """Fetch, verify and check the content repository's branch; switch when it passes. 0 when
+    the kiosk shows the newest good version, 1 when an update was refused or failed."""
+    from kiosk.content.check import check_content
+    from kiosk.content.readability import Thresholds
+    from kiosk.content.sync import ContentSource, ContentSync
+    from kiosk.settings import Settings
+
+    settings = Settings.load()
+    if not settings.content_repository:
+        print("No content repository is configured (KIOSK_CONTENT_REPOSITORY).", file=sys.stderr)
+        return 2
+    thresholds = Thresholds.from_settings(settings)
+    source = ContentSource(
+        settings.content_repository, settings.content_branch, settings.content_allowed_signers
+    )
+    state = ContentSync(
+        source,
+        settings.content_sync_dir,
+        lambda folder: check_content(folder, thresholds, name="").reasons(),
+    ).run()
+    shown = (
+        f"{state.version.short} ({state.version.date}, {state.version.author})"
+        if state.version
+        else "nothing yet"
+    )
+    print(f"{state.result}: {state.reason}\nShowing: {shown}")
+    return 0 if state.ok else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -149,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return prerender()
     if args.command == "set-password":
         return set_password()
+    if args.command == "sync":
+        return sync()
     return serve(args.host, args.port, args.threads)
 
 

@@ -142,7 +142,9 @@ def build_services(settings: Settings) -> Services:
     database = PrintJobStore(settings.database)
     return Services(
         settings=settings,
-        library=LibraryStore(settings.served_content_dir),
+        library=LibraryStore(
+            settings.served_content_dir, name="" if settings.content_repository else None
+        ),
         icons=icons,
         speech=SpeechService(
             settings.speech_cache_dir,

@@ -20,18 +20,21 @@ log = logging.getLogger(__name__)
 KNOWN_DATA_FILES = {GLOSSARY_FILE, PRONUNCIATION_FILE}
 
 
-def load_library(content_dir: Path) -> Library:
-    """Read all content; valid topics are kept, every problem is listed and logged."""
+def load_library(content_dir: Path, name: str | None = None) -> Library:
+    """Read all content; valid topics are kept, every problem is listed and logged. Files are
+    named `<name>/<language>/<file>` (`name`: the folder's own name by default; "" for a synced
+    repository, whose files are named as in the repository: `<language>/<file>`)."""
     library = Library()
+    name = content_dir.name if name is None else name
     if not content_dir.is_dir():
         library.problems.append(
-            ContentProblem(content_dir.name, "the content folder does not exist")
+            ContentProblem(name or str(content_dir), "the content folder does not exist")
         )
     else:
         for folder in sorted(content_dir.iterdir()):
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
-            shown = f"{content_dir.name}/{folder.name}"
+            shown = f"{name}/{folder.name}" if name else folder.name
             language = LANGUAGES.get(folder.name)
             if language is None:
                 library.problems.append(

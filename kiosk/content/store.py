@@ -1,8 +1,11 @@
 """The content being shown, reloaded when its files change, without ever losing a working topic.
 
 A changed, added or removed file is picked up by polling the folder (a few dozen small files:
-no watcher library needed). An edit that breaks a file that worked keeps the last good version
-of that topic on screen and reports the problem; a deleted file removes its topic.
+no watcher library needed). The folder may be a symbolic link that `run.py sync` switches to a
+new version at once: each load reads the one version the link names when it starts, so a
+switch in the middle of a load is never seen as a mix of two versions. An edit that breaks a
+file that worked keeps the last good version of that topic on screen and reports the problem;
+a deleted file removes its topic.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from kiosk.content.problems import ContentProblem
 
 log = logging.getLogger(__name__)
 
-Snapshot = dict[str, tuple[int, int]]
+Snapshot = dict[str, tuple]
+#: The snapshot's entry for where a linked folder points.
+TARGET = "->"
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,19 @@ class Reload:
 class LibraryStore:
     """Holds the library being shown (`current`); safe to read from any thread."""
 
-    def __init__(self, folder: Path, on_change: Callable[[Library], None] | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        on_change: Callable[[Library], None] | None = None,
+        name: str | None = None,
+    ):
         self.folder = folder
+        #: how files are named (see load_library): None for `<folder>/…`, "" for `…`
+        self.name = name
         self.on_change = on_change
         self._lock = threading.Lock()
         self._snapshot = self._scan()
-        self._library = load_library(folder)
+        self._library = self._load()
         #: goes up by one on every reload, so caches of rendered pages know they are stale
         self.generation = 0
         self._thread: threading.Thread | None = None
@@ -53,7 +65,7 @@ class LibraryStore:
         """Load the files again; keep the last good version of topics whose file broke."""
         with self._lock:
             snapshot = self._scan()
-            fresh = load_library(self.folder)
+            fresh = self._load(snapshot)
             kept = self._keep_working_topics(self._library, fresh)
             changed = snapshot != self._snapshot
             self._snapshot = snapshot
@@ -91,10 +103,20 @@ class LibraryStore:
         """Stop watching."""
         self._stop.set()
 
+    def _load(self, snapshot: Snapshot | None = None) -> Library:
+        """The library of the version the folder names now (as named in `snapshot`)."""
+        snapshot = self._snapshot if snapshot is None else snapshot
+        target = Path(snapshot[TARGET][0]) if TARGET in snapshot else self.folder
+        return load_library(target, name=self.folder.name if self.name is None else self.name)
+
     def _scan(self) -> Snapshot:
         snapshot: Snapshot = {}
-        if self.folder.is_dir():
-            for path in self.folder.rglob("*"):
+        if self.folder.is_symlink():
+            # the version a switched link names: resolved once, then scanned and loaded
+            snapshot[TARGET] = (str(self.folder.resolve()),)
+        root = Path(snapshot[TARGET][0]) if TARGET in snapshot else self.folder
+        if root.is_dir():
+            for path in root.rglob("*"):
                 if path.is_file() and not path.name.startswith("."):
                     stat = path.stat()
                     snapshot[str(path)] = (stat.st_mtime_ns, stat.st_size)
@@ -110,7 +132,7 @@ class LibraryStore:
                 continue
             present = {topic.slug for topic in new_content.topics}
             for topic in old_content.topics:
-                path = self.folder.parent / topic.file
+                path = (self.folder.parent if self.name is None else self.folder) / topic.file
                 gone = not (path.exists() or path.is_symlink())  # a broken link is not gone
                 if topic.slug in present or topic.file not in broken_files or gone:
                     continue
