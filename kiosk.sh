@@ -58,6 +58,8 @@ system_packages() {
     command -v lpadmin >/dev/null || missing+=(cups-client)
     # The deploy tests check the systemd units with systemd-analyze.
     command -v systemd-analyze >/dev/null || missing+=(systemd)
+    # The metrics tests run a real Prometheus (and promtool for the alert rules).
+    command -v prometheus >/dev/null || missing+=(prometheus)
     # The screen test runs cage (which needs Xwayland) headless and photographs it with grim.
     command -v cage >/dev/null || missing+=(cage)
     command -v Xwayland >/dev/null || missing+=(xwayland)
