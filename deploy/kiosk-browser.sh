@@ -45,8 +45,10 @@ while :; do
     --ozone-platform-hint=auto \
     --user-data-dir="$PROFILE" \
     "$URL" || status=$?
-  rm -rf "$PROFILE"
-  PROFILE=""
   echo "kiosk-browser: Chromium stopped (exit status $status); starting it again" >&2
+  # A crashed Chromium's helper processes may write to the profile for a moment longer (rm then
+  # fails, which under `set -e` would stop the screen): wait, remove, and try once more.
   sleep 1
+  rm -rf "$PROFILE" 2>/dev/null || { sleep 2; rm -rf "$PROFILE" || true; }
+  PROFILE=""
 done
