@@ -45,6 +45,9 @@ system_packages() {
     installed "$package" || missing+=("$package")
   done
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  # Content from a git repository (run.py sync): git, and ssh-keygen to check ssh signatures.
+  command -v git >/dev/null || missing+=(git)
+  command -v ssh-keygen >/dev/null || missing+=(openssh-client)
   # Printing: pycups is built from source against libcups.
   installed libcups2-dev || missing+=(libcups2-dev)
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
