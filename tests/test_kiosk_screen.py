@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -225,7 +226,13 @@ def wait_for(
 
 def reference_picture(url: str) -> Image.Image:
     """Headless Chromium's picture of the same page at the screen's size (with scrollbars, as
-    on the kiosk)."""
+    on the kiosk). In a thread of its own: in the whole suite, pytest-playwright's event loop
+    runs in the test's thread, where Playwright's sync API refuses to start."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_reference_picture, url).result()
+
+
+def _reference_picture(url: str) -> Image.Image:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, ignore_default_args=["--hide-scrollbars"]
