@@ -14,11 +14,10 @@ from devtools.cupsd import free_port
 from kiosk.settings import PROJECT_ROOT
 
 
-def start_server(state: Path, caches: Path, **settings: str) -> tuple[subprocess.Popen, str]:
-    """`python run.py` with its database and prints in `state`, its caches in `caches` and
-    KIOSK_<name> for each of `settings`; returns the process and its base URL once it answers."""
-    port = free_port()
-    env = {
+def kiosk_environment(state: Path, caches: Path, **settings: str) -> dict[str, str]:
+    """The environment of a test kiosk's processes (the server, `run.py sync`): its database
+    and prints in `state`, its caches in `caches`, KIOSK_<name> for each of `settings`."""
+    return {
         **os.environ,
         "KIOSK_DATABASE": str(state / "kiosk.sqlite3"),
         "KIOSK_PRINTER": "folder",
@@ -28,6 +27,13 @@ def start_server(state: Path, caches: Path, **settings: str) -> tuple[subprocess
         "KIOSK_SECRET_KEY": "test",
         **{f"KIOSK_{name}": value for name, value in settings.items()},
     }
+
+
+def start_server(state: Path, caches: Path, **settings: str) -> tuple[subprocess.Popen, str]:
+    """`python run.py` in the environment of `kiosk_environment`; returns the process and its
+    base URL once it answers."""
+    port = free_port()
+    env = kiosk_environment(state, caches, **settings)
     # The log goes to a file: a pipe nobody reads while the test runs fills up, and then every
     # thread of the server that logs stops.
     log = open(state / "server.log", "w")  # noqa: SIM115 - closed by stop_server

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.content import LanguageContent, Topic
 from kiosk.content.store import LibraryStore
+from kiosk.content.sync_state import SyncStateFile
 from kiosk.leaflets import LeafletDocument, LeafletService, LeafletSettings
 from kiosk.printing import PaperGuard, PrintJobStore, PrintService, choose_printer
 from kiosk.settings import PROJECT_ROOT, Settings
@@ -51,6 +52,8 @@ class Services:
     leaflets: LeafletService
     printing: PrintService
     usage: UsageStore
+    #: What the last `run.py sync` did; None when the content is not from a repository.
+    content_sync: SyncStateFile | None = None
     #: The web layer's caches of rendered pages and whole responses, attached when it registers.
     pages: PageCache | None = None
     responses: ResponseCache | None = None
@@ -169,6 +172,9 @@ def build_services(settings: Settings) -> Services:
             abandon_seconds=settings.print_abandon_seconds,
         ),
         usage=UsageStore(settings.database),
+        content_sync=(
+            SyncStateFile(settings.content_sync_state) if settings.content_repository else None
+        ),
     )
 
 

@@ -55,6 +55,10 @@ def topic(title: str, order: int = 1) -> str:
     return TOPIC.format(title=title, order=order)
 
 
+#: A topic the content check refuses: "order" must be a number, a problem on line 5 of the file.
+BROKEN_TOPIC = topic("Kapot").replace("order: 1", "order: drie")
+
+
 class ContentRepository:
     """`origin` (bare) and the editor's working copy of it, with one first commit on main."""
 

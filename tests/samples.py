@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.content.sync_state import SyncState, write_sync_state
 from kiosk.settings import PROJECT_ROOT
 
 BUNDLED_CONTENT = PROJECT_ROOT / "content"
@@ -100,3 +101,16 @@ def with_pictures(topic_text: str, pictures: str) -> str:
     return topic_text.replace(
         "  - Het tweede punt.\n---", f"  - Het tweede punt.\npictures:\n{pictures}\n---"
     )
+
+
+def synced_bundled_content(folder: Path, state: SyncState | None) -> dict[str, str]:
+    """Settings for an app whose content comes from a repository: the bundled content as the
+    version shown, the last sync having left `state` (None: no sync has run)."""
+    (folder / "sync").mkdir()
+    (folder / "sync/current").symlink_to(BUNDLED_CONTENT)
+    if state is not None:
+        write_sync_state(folder / "sync/state.json", state)
+    return {
+        "CONTENT_REPOSITORY": str(folder / "origin.git"),
+        "CONTENT_SYNC_DIR": str(folder / "sync"),
+    }

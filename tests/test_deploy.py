@@ -65,7 +65,13 @@ def verify(root: Path, *units: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_units_verify_against_an_install(tmp_path: Path):
     laid_out_install(tmp_path)
-    result = verify(tmp_path, "kiosk-server.service", "kiosk-screen.service")
+    result = verify(
+        tmp_path,
+        "kiosk-server.service",
+        "kiosk-screen.service",
+        "kiosk-content-sync.service",
+        "kiosk-content-sync.timer",
+    )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
 
 
@@ -75,3 +81,12 @@ def test_verify_would_notice_a_broken_unit(tmp_path: Path):
     unit = tmp_path / "etc/systemd/system/kiosk-server.service"
     unit.write_text(unit.read_text().replace("ProtectSystem=strict", "ProtectSystem=sometimes"))
     assert "Failed to parse" in verify(tmp_path, "kiosk-server.service").stderr
+
+
+def test_the_content_sync_runs_every_ten_minutes_as_the_kiosk_user():
+    """The timer starts `run.py sync` as the user that owns the served versions."""
+    timer = (UNITS / "kiosk-content-sync.timer").read_text()
+    service = (UNITS / "kiosk-content-sync.service").read_text()
+    assert "OnUnitActiveSec=10min\n" in timer and "Persistent=true\n" in timer
+    assert "ExecStart=/opt/kiosk/.venv/bin/python run.py sync\n" in service
+    assert "User=kiosk\n" in service and "ReadWritePaths=/opt/kiosk/instance\n" in service

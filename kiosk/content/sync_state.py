@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,15 @@ class ContentVersion:
     def short(self) -> str:
         return self.commit[:10]
 
+    def age_days(self, now: float) -> int | None:
+        """Whole days since the commit was made: how old the content served is (weeks without
+        network show here). None when the date cannot be read."""
+        try:
+            made = datetime.fromisoformat(self.date).timestamp()
+        except ValueError:
+            return None
+        return max(0, int((now - made) // 86400))
+
 
 @dataclass(frozen=True)
 class SyncState:
@@ -57,6 +68,42 @@ class SyncState:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def report(self, now: float) -> dict[str, Any]:
+        """What /healthz shows: the state, with the version's age and the ISO times."""
+        report = self.as_dict()
+        report["version_age_days"] = self.version.age_days(now) if self.version else None
+        for name in ("last_attempt", "last_success"):
+            moment = getattr(self, name)
+            report[f"{name}_at"] = (
+                datetime.fromtimestamp(moment).astimezone().isoformat(timespec="seconds")
+                if moment is not None
+                else None
+            )
+        return report
+
+
+class SyncStateFile:
+    """state.json, read again only when it changed: the staff page, /healthz and every
+    Prometheus scrape ask for it, and a stat costs less than a parse."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._seen: tuple[int, int, int] | None = None
+        self._state: SyncState | None = None
+
+    def read(self) -> SyncState | None:
+        """The last sync's state; None before the first sync."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return None
+        seen = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            if seen != self._seen:
+                self._state, self._seen = read_sync_state(self.path), seen
+            return self._state
 
 
 def read_sync_state(path: Path) -> SyncState | None:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from kiosk.content import Library
+from kiosk.content.sync_state import SyncStateFile
 from kiosk.support.addresses import address_allowed
 from kiosk.web.extensions import current_services
 from kiosk.web.staff.session import is_staff
@@ -28,7 +30,7 @@ def healthz() -> ResponseReturnValue:
         "leaflets": services.leaflets.status(),
         "printing": services.printing.status(),
     }
-    content = _content_status(library)
+    content = _content_status(library, services.content_sync)
     overall = content["status"]
     if overall == "ok" and any(part["status"] != "ok" for part in parts.values()):
         overall = "degraded"
@@ -42,14 +44,17 @@ def healthz() -> ResponseReturnValue:
     return response
 
 
-def _content_status(library: Library) -> dict[str, Any]:
+def _content_status(library: Library, sync: SyncStateFile | None) -> dict[str, Any]:
+    """Error with nothing to show; degraded with broken files or a sync that did not succeed
+    (the kiosk shows the last good version, but cannot get the new one)."""
+    state = sync.read() if sync else None
     if library.topic_count == 0:
         status = "error"
-    elif library.problems:
+    elif library.problems or (state is not None and not state.ok):
         status = "degraded"
     else:
         status = "ok"
-    return {
+    report: dict[str, Any] = {
         "status": status,
         "languages": {
             code: {"topics": [topic.slug for topic in language.topics]}
@@ -58,6 +63,9 @@ def _content_status(library: Library) -> dict[str, Any]:
         "topic_count": library.topic_count,
         "problems": [problem.as_dict() for problem in library.problems],
     }
+    if sync is not None:
+        report["sync"] = state.report(time.time()) if state else {"result": "never"}
+    return report
 
 
 def _may_see_details() -> bool:

@@ -18,7 +18,6 @@ from typing import Any
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from kiosk.content.sync_state import read_sync_state
 from kiosk.printing.status import reason_key
 from kiosk.services import Services
 from kiosk.settings import PROJECT_ROOT
@@ -131,7 +130,8 @@ class KioskCollector(Collector):
 
     def _sync(self) -> Iterator[Metric]:
         """Only when content comes from a repository and a sync has run."""
-        state = read_sync_state(self.services.settings.content_sync_state)
+        sync = self.services.content_sync
+        state = sync.read() if sync else None
         if state is None:
             return
         if state.version is not None:

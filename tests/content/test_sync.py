@@ -14,11 +14,9 @@ from kiosk.content.store import LibraryStore
 from kiosk.content.sync import ContentSource, ContentSync
 from kiosk.content.sync_state import read_sync_state
 from kiosk.settings import Settings, load_config
-from tests.content_repository import ContentRepository, topic
+from tests.content_repository import BROKEN_TOPIC, ContentRepository, topic
 
 THRESHOLDS = Thresholds.from_settings(Settings.from_config(load_config({})))
-#: "order" must be a number: a problem on line 5 of the file.
-BROKEN_TOPIC = topic("Kapot").replace("order: 1", "order: drie")
 
 
 def content_check(folder: Path) -> list[str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask.testing import FlaskClient
 
+from kiosk.content.sync_state import ContentVersion, SyncState
 from tests.conftest import AppMaker
-from tests.samples import ContentWriter
+from tests.samples import BUNDLED_CONTENT, ContentWriter, synced_bundled_content
 
 
 def test_healthy_with_bundled_content(client: FlaskClient):
@@ -46,3 +49,28 @@ def test_nothing_to_show_is_an_error(
     response = make_app(content_dir).test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["status"] == "error"
+
+
+def test_weeks_offline_the_last_good_version_is_served_and_its_age_shown(
+    make_app: AppMaker, tmp_path: Path
+):
+    made = time.time() - 30 * 86400 - 60
+    date = datetime.fromtimestamp(made, UTC).isoformat()
+    version = ContentVersion("b" * 40, date, "Redactie", "Nieuwe tekst")
+    why = "could not fetch 'main': unable to access 'https://git.example.org/': no route"
+    state = SyncState(version, time.time(), made, "failed", why)
+    client = make_app(BUNDLED_CONTENT, **synced_bundled_content(tmp_path, state)).test_client()
+    response = client.get("/healthz")
+    content = response.get_json()["content"]
+    assert response.status_code == 200 and content["status"] == "degraded"
+    assert content["topic_count"] > 0, "the last good version is still shown"
+    assert content["sync"]["version_age_days"] == 30
+    assert content["sync"]["result"] == "failed" and content["sync"]["reason"] == why
+    outside = client.get("/healthz", environ_base={"REMOTE_ADDR": "192.0.2.1"}).get_json()
+    assert outside["content"] == "degraded", "no reasons for other machines"
+
+
+def test_a_repository_never_synced_says_so(make_app: AppMaker, tmp_path: Path):
+    app = make_app(BUNDLED_CONTENT, **synced_bundled_content(tmp_path, None))
+    content = app.test_client().get("/healthz").get_json()
+    assert content["content"]["sync"] == {"result": "never"}

@@ -17,7 +17,7 @@ from kiosk.services import services_of
 from kiosk.support.addresses import address_allowed
 from kiosk.web.metrics_collector import code_commit
 from tests.conftest import AppMaker
-from tests.samples import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT, synced_bundled_content
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -104,7 +104,7 @@ def test_a_printer_that_cannot_print_shows_its_reason(make_app: AppMaker, tmp_pa
 
 
 def test_the_content_sync_state_is_reported(make_app: AppMaker, tmp_path: Path):
-    app = make_app(BUNDLED_CONTENT, CONTENT_SYNC_DIR=str(tmp_path / "sync"))
+    app = make_app(BUNDLED_CONTENT, **synced_bundled_content(tmp_path, None))
     client = app.test_client()
     served = ContentVersion("a" * 40, "2026-11-30T10:00:00+01:00", "Redactie", "Nieuw thema")
     state_file = services_of(app).settings.content_sync_state

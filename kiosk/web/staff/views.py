@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import wraps
 
 from flask import (
@@ -33,6 +34,18 @@ REFUSALS = {
     "locked": "Te vaak een verkeerd wachtwoord. Probeer het over {seconds} seconden opnieuw.",
     "busy": "Even wachten. Probeer het over een paar seconden opnieuw.",
     "no-password": "Er is nog geen wachtwoord. Zet er een met: python run.py set-password",
+}
+
+
+#: What the last content sync did, for staff (its precise reason follows in English).
+SYNC_RESULTS = {
+    "updated": "Bijgewerkt naar de nieuwste versie.",
+    "unchanged": "Gekeken: er was niets nieuws.",
+    "refused": "Een nieuwe versie is geweigerd. De kiosk laat de vorige versie zien.",
+    "failed": (
+        "De centrale opslag was niet te bereiken. De kiosk laat de laatste goede versie zien."
+    ),
+    "never": "Nog nooit bijgewerkt: run.py sync heeft nog niet gedraaid.",
 }
 
 
@@ -93,7 +106,18 @@ def dashboard() -> ResponseReturnValue:
         topics=usage.per_topic(30),
         event_names=EVENT_NAMES,
         usage_error=usage.last_error,
+        sync=_sync_view(),
+        sync_results=SYNC_RESULTS,
     )
+
+
+def _sync_view() -> dict | None:
+    """The content sync for the page: None when the content is not from a repository."""
+    sync = current_services().content_sync
+    if sync is None:
+        return None
+    state = sync.read()
+    return state.report(time.time()) if state else {"result": "never"}
 
 
 @bp.post("/reload")

@@ -15,10 +15,11 @@ from flask.testing import FlaskClient
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from kiosk import cli
+from kiosk.content.sync_state import ContentVersion, SyncState
 from kiosk.web.staff import session as staff_session
 from kiosk.web.staff.password import StaffGate, load_password_hash, save_password_hash
 from tests.conftest import AppMaker
-from tests.samples import BUNDLED_CONTENT
+from tests.samples import BUNDLED_CONTENT, synced_bundled_content
 
 PASSWORD = "buurthuis-2026"
 HASH = generate_password_hash(PASSWORD)
@@ -229,3 +230,26 @@ def test_staff_pages_are_never_kept_by_the_browser(staff_client: Callable[..., F
     log_in(client)
     for path in ["/staff/", "/staff/usage.csv"]:
         assert client.get(path).headers["Cache-Control"] == "no-store"
+
+
+def test_the_content_version_and_a_refused_update_are_shown(
+    staff_client: Callable[..., FlaskClient], tmp_path: Path
+):
+    version = ContentVersion("c" * 40, "2026-11-02T09:30:00+01:00", "Eva Editor", "Nieuw thema")
+    why = "commit dddddddddd fails the content check: nl/kapot.md:5: 'order': not a number"
+    state = SyncState(version, time.time(), time.time() - 3600, "refused", why, "d" * 40)
+    client = staff_client(**synced_bundled_content(tmp_path, state))
+    log_in(client)
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "Een nieuwe versie is geweigerd. De kiosk laat de vorige versie zien." in page
+    assert "nl/kapot.md:5: &#39;order&#39;: not a number" in page
+    assert "cccccccccc" in page and "Eva Editor" in page and "Nieuw thema" in page
+    assert "gemaakt 2026-11-02 om 09:30" in page
+    assert re.search(r"Inhoud</th><td><span class=\"state state--problem", page), "a problem badge"
+
+
+def test_without_a_repository_no_sync_is_shown(staff_client: Callable[..., FlaskClient]):
+    client = staff_client()
+    log_in(client)
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "centrale opslag" not in page
