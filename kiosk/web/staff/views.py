@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from functools import wraps
 
+from babel.dates import format_datetime
 from flask import (
     Blueprint,
     Response,
@@ -117,7 +119,24 @@ def _sync_view() -> dict | None:
     if sync is None:
         return None
     state = sync.read()
-    return state.report(time.time()) if state else {"result": "never"}
+    if state is None:
+        return {"result": "never"}
+    report = state.report(time.time())
+    for name in ("last_attempt_at", "last_success_at"):
+        report[name] = _in_dutch(report[name])
+    if state.version:
+        report["version"]["date"] = _in_dutch(state.version.date)
+    return report
+
+
+def _in_dutch(iso: str | None) -> str | None:
+    """ "2 november 2026 om 09:30", as staff say it."""
+    if iso is None:
+        return None
+    try:
+        return format_datetime(datetime.fromisoformat(iso), "d MMMM y 'om' HH:mm", locale="nl")
+    except ValueError:
+        return iso
 
 
 @bp.post("/reload")

@@ -244,7 +244,7 @@ def test_the_content_version_and_a_refused_update_are_shown(
     assert "Een nieuwe versie is geweigerd. De kiosk laat de vorige versie zien." in page
     assert "nl/kapot.md:5: &#39;order&#39;: not a number" in page
     assert "cccccccccc" in page and "Eva Editor" in page and "Nieuw thema" in page
-    assert "gemaakt 2026-11-02 om 09:30" in page
+    assert "gemaakt 2 november 2026 om 09:30" in page
     assert re.search(r"Inhoud</th><td><span class=\"state state--problem", page), "a problem badge"
 
 
