@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.settings import DefaultConfig
@@ -40,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("set-password", help="set the password of the staff page (/staff)")
     commands.add_parser(
         "sync", help="update the content from its git repository (KIOSK_CONTENT_REPOSITORY)"
+    )
+    export = commands.add_parser(
+        "export", help="write the public copy (pages, speech, leaflets) as a static website"
+    )
+    export.add_argument("folder", type=Path, help="where to write it (empty, or an earlier export)")
+    export.add_argument(
+        "--base-url",
+        help="where the website serves it, e.g. https://example.org/informatie/ "
+        "(default: KIOSK_PUBLIC_URL): canonical and language links, sitemap.xml, QR codes",
     )
     check = commands.add_parser("check", help="check all content files and list every problem")
     check.add_argument("--content", type=Path, help="content folder (default: the configured one)")
@@ -174,6 +184,71 @@ def sync() -> int:
     return 0 if state.ok else 1
 
 
+def export(folder: Path, base_url: str | None) -> int:
+    """Write the public copy into `folder` (only what changed); 0 when done, 1 when a page or
+    file could not be made (nothing of the earlier copy is lost), 2 for a wrong address."""
+    import tempfile
+
+    from kiosk.export.addresses import normalised_base
+    from kiosk.export.writer import ExportFolderError, ExportWriter
+    from kiosk.services import services_of
+    from kiosk.web.export import ExportError, SiteExport
+
+    try:
+        base = normalised_base(base_url) if base_url else None
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="kiosk-export-") as scratch:
+        app = _export_app(Path(scratch), base)
+        try:
+            with _progress_bar("page", "Export") as progress:
+                report = SiteExport(app, ExportWriter(folder), progress).run()
+        except (ExportError, ExportFolderError) as error:
+            print(f"Export stopped: {error}", file=sys.stderr)
+            return 1
+        finally:
+            services_of(app).close()
+    print(f"{folder}: {len(report.written)} files written, {len(report.unchanged)} unchanged, "
+          f"{len(report.removed)} removed.")  # fmt: skip
+    if not services_of(app).settings.public_url:
+        print("No --base-url (or KIOSK_PUBLIC_URL): no sitemap.xml, canonical or language links.")
+    return 0
+
+
+def _export_app(scratch: Path, base: str | None):
+    """An app that renders the public copy, with the kiosk's settings and caches; its usage
+    database and printer are throw-away (the export is nobody's visit)."""
+    import secrets
+
+    from kiosk.app import create_app
+    from kiosk.settings import load_config
+
+    config = load_config()
+    config.update(
+        PUBLIC_SITE=True, SECRET_KEY=secrets.token_hex(16), DATABASE=str(scratch / "usage.db"),
+        PRINTER="folder", PRINT_FOLDER=str(scratch), CONTENT_WATCH_SECONDS=0,
+    )  # fmt: skip
+    if base:
+        config["PUBLIC_URL"] = base
+    return create_app(config)
+
+
+@contextmanager
+def _progress_bar(unit: str, description: str):
+    """A progress callback (done, total, what) drawing a tqdm bar on the terminal."""
+    from tqdm import tqdm
+
+    with tqdm(unit=unit, desc=description) as bar:
+
+        def progress(done: int, total: int, what: str) -> None:
+            bar.total = total
+            bar.set_postfix_str(what, refresh=False)
+            bar.update(done - bar.n)
+
+        yield progress
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command named on the command line."""
     args = build_parser().parse_args(argv)
@@ -185,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return set_password()
     if args.command == "sync":
         return sync()
+    if args.command == "export":
+        return export(args.folder, args.base_url)
     return serve(args.host, args.port, args.threads)
 
 

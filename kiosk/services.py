@@ -180,7 +180,9 @@ def build_services(settings: Settings) -> Services:
 
 def _leaflet_service(settings: Settings, icons: IconSet) -> LeafletService:
     document = LeafletDocument(
-        TEMPLATES_DIR, icons, LeafletSettings(settings.site_name, settings.leaflet_contact)
+        TEMPLATES_DIR,
+        icons,
+        LeafletSettings(settings.site_name, settings.leaflet_contact, settings.public_url),
     )
     # The synced versions are switched under `current`: the whole folder that holds them.
     content = settings.content_sync_dir if settings.content_repository else settings.content_dir

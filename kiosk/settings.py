@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from kiosk.export.addresses import normalised_base
 from kiosk.ui.reach import Mounting
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +128,13 @@ class DefaultConfig:
     CONTENT_BRANCH = "main"
     CONTENT_SYNC_DIR: str | None = None
     CONTENT_ALLOWED_SIGNERS: str | None = None
+    #: Where the organisation's website serves the public copy (`run.py export`), such as
+    #: https://example.org/informatie/. When set, each topic shows a QR code to its page there
+    #: ("Lees of luister thuis") and the leaflet prints it; None: no QR code.
+    PUBLIC_URL: str | None = None
+    #: Set by `run.py export` only: render the pages as the public copy (no forms, no kiosk
+    #: machinery; text size and contrast in the browser).
+    PUBLIC_SITE = False
     #: Staff page: the password hash (default: the one `run.py set-password` saves in
     #: STAFF_PASSWORD_FILE, default instance/staff_password; a new one works at once and
     #: ends every login); a login ends after STAFF_SESSION_MINUTES unused or
@@ -251,6 +259,8 @@ class Settings:
     content_branch: str
     content_sync_dir: Path
     content_allowed_signers: Path | None
+    public_url: str | None
+    public_site: bool
     staff_password_hash: str | None
     staff_password_file: Path
     staff_session_minutes: float
@@ -276,6 +286,8 @@ class Settings:
 
     def __post_init__(self) -> None:
         self.mounting  # noqa: B018 - an impossible mounting stops the start, with its numbers
+        if self.public_url:  # a wrong address stops the start, rather than print bad QR codes
+            object.__setattr__(self, "public_url", normalised_base(self.public_url))
 
     @property
     def served_content_dir(self) -> Path:

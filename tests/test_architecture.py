@@ -12,7 +12,7 @@ from kiosk.settings import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "kiosk"
 DOMAIN = ["kiosk.content", "kiosk.speech", "kiosk.leaflets", "kiosk.printing", "kiosk.usage",
-          "kiosk.ui", "kiosk.support"]  # fmt: skip
+          "kiosk.ui", "kiosk.support", "kiosk.export"]  # fmt: skip
 WEB_FRAMEWORK = ("flask", "flask_htmx", "flask_wtf", "flask_babel", "werkzeug", "jinja2")
 ENTRY_POINTS = {"__init__.py", "app.py", "settings.py", "services.py", "cli.py", "wsgi.py"}
 
@@ -85,6 +85,7 @@ def test_the_package_root_holds_only_entry_points():
         "usage",
         "ui",
         "support",
+        "export",
         "web",
     }
 

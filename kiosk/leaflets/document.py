@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nh3
-import segno
 from markupsafe import Markup
 
 from kiosk.content import LanguageContent, Topic
+from kiosk.export.addresses import public_topic_url, short_address
 from kiosk.ui.icons import IconSet
 from kiosk.ui.pictures import CREDIT, picture_file
+from kiosk.ui.qr import qr_svg
 from kiosk.ui.translation import N_, translate
 
 _TERM_BUTTON = re.compile(
@@ -27,6 +29,8 @@ class LeafletSettings:
 
     site_name: str
     contact: str
+    #: The public copy's address (PUBLIC_URL): each leaflet then prints its topic's page there.
+    public_url: str | None = None
 
 
 def for_paper(html: str) -> Markup:
@@ -49,9 +53,12 @@ def paper_picture(name: str | None, alt: str) -> Markup:
     return Markup('<img class="picture" src="static/{}" alt="{}">').format(file, alt)
 
 
-def qr_code(url: str, title: str) -> Markup:
-    """An SVG QR code for `url` with a text alternative."""
-    return Markup(segno.make(url, error="m").svg_inline(scale=3, title=title, dark="#000000"))
+@dataclass(frozen=True)
+class TakeHome:
+    """A topic's public page on the leaflet: its QR code and its address spelled out."""
+
+    qr: Markup
+    address: str
 
 
 class LeafletDocument:
@@ -91,7 +98,15 @@ class LeafletDocument:
             topic=topic,
             language=content.language,
             settings=self.settings,
-            qr=qr_code(url, f"{_('QR-code naar de bron:')} {url}") if url else None,
+            qr=qr_svg(url, f"{_('QR-code naar de bron:')} {url}") if url else None,
+            home=self._take_home(topic, _),
             _=_,
             compact=compact,
         )
+
+    def _take_home(self, topic: Topic, _: Callable[..., str]) -> TakeHome | None:
+        if not self.settings.public_url:
+            return None
+        url = public_topic_url(self.settings.public_url, topic.lang, topic.slug)
+        return TakeHome(qr_svg(url, f"{_('QR-code: lees of luister thuis')}: {url}"),
+                        short_address(url))  # fmt: skip

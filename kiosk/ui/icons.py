@@ -62,7 +62,7 @@ INTERFACE_ICONS: frozenset[str] = frozenset(
         "volume-2", "pause", "play", "square", "skip-back", "skip-forward", "rotate-ccw",
         "turtle", "rabbit", "gauge", "printer", "circle-check", "triangle-alert", "hourglass",
         "type", "contrast", "volume-1", "a-large-small", "chevron-left", "book-a", "volume-x",
-        "pointer",
+        "pointer", "download", "smartphone",
     }
 )  # fmt: skip
 

@@ -93,7 +93,13 @@ def init_audio_mode(app: Flask, services: Services) -> SpokenTexts:
         spoken=_PageSpoken(),
         audio_settings=partial(audio_settings, keys),
     )
+    if services.settings.public_site:  # the public copy has no audio mode: nothing to say
+        app.jinja_env.globals.update(say=_nothing, announce=_nothing)
     return texts
+
+
+def _nothing(*_args: object, **_kwargs: object) -> Markup:
+    return Markup("")
 
 
 def announce(texts: SpokenTexts, kind: str, title: str, holds: str | None = None) -> Markup:

@@ -27,5 +27,7 @@ def count_use(event: str, lang: str = "-", slug: str = "-") -> None:
     """Count a visitor's use for the staff's statistics; a HEAD request (a link checker, a
     monitor) and the start-up rendering of the screens (kiosk/web/audio_mode.py) are nobody's
     visit."""
+    if current_services().settings.public_site:
+        return  # the export renders every page once: nobody visited
     if request.method != "HEAD" and not request.environ.get(PRERENDER_ENVIRON):
         current_services().usage.record(event, lang, slug)

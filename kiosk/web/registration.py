@@ -11,6 +11,7 @@ from kiosk.web.audio_mode import init_audio_mode, interface_speech
 from kiosk.web.caching.page_cache import PageCache
 from kiosk.web.caching.response_cache import ResponseCache
 from kiosk.web.extensions import SPOKEN_TEXTS, csrf, htmx
+from kiosk.web.public_site import init_public_site
 from kiosk.web.staff import session as staff_session
 from kiosk.web.staff import views as staff
 from kiosk.web.template_context import init_template_context
@@ -24,6 +25,7 @@ def register_web(app: Flask, services: Services) -> None:
     babel.init_app(app)
     security.init_app(app)
     init_template_context(app, services)
+    init_public_site(app, services)
     texts = init_audio_mode(app, services)
     app.extensions[SPOKEN_TEXTS] = texts
     services.interface_speech = interface_speech(app, texts)

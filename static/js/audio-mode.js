@@ -126,6 +126,7 @@
   }
 
   function regionUrl(region) {
+    if (region.dataset.speechFull) return new URL(region.dataset.speechFull, window.location.href).href;
     const url = new URL(region.dataset.speech, window.location.href);
     url.searchParams.set("part", "full");
     return url.href;

@@ -18,6 +18,11 @@
 // | data-speech-unavailable | body | layout.html | the message shown when speech fails, in the page's language (read-aloud.js) |
 // | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start, end, text, words: [[text, start, end]]}]}); a Listen button plays the region it is in; the word being spoken is marked (read-aloud.js, word-marks.js) |
 // | data-lang, data-slug | the topic article | topic.html | which topic a region reads, for data-listen-done-url (read-aloud.js) |
+// | data-speech-full | the topic article | topic.html | URL of the whole topic's speech JSON, for "Alles voorlezen" (data-listen="full") and audio mode (read-aloud.js, audio-mode.js) |
+// | data-public-site | html | layout.html | the page is the public copy (run.py export): early.js puts back the visitor's saved text size and contrast before the first paint |
+// | data-text-sizes | body (public copy) | layout.html | JSON list of {class, label}: each text size's class on `<html>` and the words on its button (public-site.js) |
+// | data-public-setting | button in #settings-bar (public copy) | settings.html | text or theme: changes the `<html>` classes in the browser and keeps them in localStorage (public-site.js) |
+// | data-needs-script | an element | bottom_bar.html | left out without the script (CSS) |
 // | data-speak-now | a region with data-speech | print_status.html, settings.html | read it aloud once as soon as it appears; the value is a key, so each new state is read once (read-aloud.js) |
 // | data-speak-if-quiet | a region with data-speak-now | settings.html | not read over a text that is being read aloud (a setting's new state) (read-aloud.js) |
 // | data-script | html | early.js | the scripts run: what needs them is laid out before the first paint (CSS) |
@@ -123,6 +128,10 @@
     if (kiosk.readAloud) kiosk.readAloud.audio.volume = Number(volume);
   }
   document.addEventListener("kiosk:preferences", (event) => applyPreferences(event.detail));
+
+  // The public copy (a website, on the visitor's own phone) stops here: no idle reset, and
+  // the browser's own menus stay.
+  if (!dialog) return;
 
   // No long-press menu, no dragging things out of the page.
   document.addEventListener("contextmenu", (event) => event.preventDefault());

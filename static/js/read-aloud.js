@@ -32,8 +32,7 @@
   }
 
   function playRegion(region, part, button) {
-    const url = new URL(region.dataset.speech, window.location.href);
-    if (part) url.searchParams.set("part", part);
+    const url = new URL(part === "full" ? region.dataset.speechFull : region.dataset.speech, window.location.href);
     const player = region.querySelector("[data-player]");
     return play(url.href, {
       region, button, text: Boolean(button), withBar: region.matches("article"),
@@ -101,6 +100,8 @@
       const response = await fetch(url, { headers: { Accept: "application/json" } });
       const data = await response.json();
       if (response.ok) {
+        // The audio's address is relative to the speech file (the public copy has no root).
+        data.audio = new URL(data.audio, response.url).href;
         fetched.set(url, data);
         return data;
       }
@@ -264,6 +265,7 @@
 
   // A topic heard to the end is counted for the staff's statistics (no visitor data).
   function countHeard(region) {
+    if (!document.body.dataset.listenDoneUrl) return; // the public copy counts nothing
     const body = new URLSearchParams({ lang: region.dataset.lang, slug: region.dataset.slug });
     fetch(document.body.dataset.listenDoneUrl, {
       method: "POST",
