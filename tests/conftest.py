@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ from flask.testing import FlaskClient
 
 from devtools.cupsd import PrivateCups
 from kiosk import create_app
+from kiosk.export.writer import ExportWriter, WriteReport
 from kiosk.services import services_of
+from kiosk.web.export import SiteExport
 from tests.samples import BUNDLED_CONTENT, VALID_TOPIC, ContentWriter
 
 
@@ -82,6 +85,27 @@ def make_session_app(
 def bundled_app(make_session_app: AppMaker) -> Flask:
     """One app on the bundled content for tests that only read pages."""
     return make_session_app(BUNDLED_CONTENT)
+
+
+#: Where the tests' public copy is said to be served (its canonical and language links).
+PUBLIC_BASE = "https://example.org/informatie/"
+
+
+@dataclass(frozen=True)
+class ExportedSite:
+    folder: Path
+    report: WriteReport
+
+
+@pytest.fixture(scope="session")
+def exported_site(
+    make_session_app: AppMaker, tmp_path_factory: pytest.TempPathFactory
+) -> ExportedSite:
+    """The bundled content exported once for the whole run, as `run.py export --base-url`
+    writes it."""
+    app = make_session_app(BUNDLED_CONTENT, PUBLIC_SITE=True, PUBLIC_URL=PUBLIC_BASE)
+    folder = tmp_path_factory.mktemp("public-copy")
+    return ExportedSite(folder, SiteExport(app, ExportWriter(folder)).run())
 
 
 @pytest.fixture

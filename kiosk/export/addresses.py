@@ -10,7 +10,7 @@ from a sub-path (`https://example.org/informatie/`).
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 #: A path whose last part has one of these endings is a file, not a page.
 FILE_SUFFIXES = (".json", ".ogg", ".wav", ".pdf", ".png", ".css", ".js", ".svg", ".woff2",
@@ -31,8 +31,9 @@ def site_path(path: str) -> str:
 
 
 def site_file(path: str) -> str:
-    """The file in the copy that answers the kiosk path (relative to the copy's folder)."""
-    address = site_path(path)
+    """The file in the copy that answers the kiosk path (relative to the copy's folder), named
+    as a web server looks it up: `%D0%BF…` in the address is `п…` on disk."""
+    address = unquote(site_path(path))
     return address + "index.html" if address == "" or address.endswith("/") else address
 
 

@@ -89,9 +89,12 @@ class SiteExport:
 
     def _get(self, path: str) -> bytes:
         response = self.client.get(path)
-        if response.status_code != 200:
-            raise ExportError(f"{path} answered {response.status_code}, not 200")
-        return response.get_data()
+        try:
+            if response.status_code != 200:
+                raise ExportError(f"{path} answered {response.status_code}, not 200")
+            return response.get_data()
+        finally:
+            response.close()  # a file sent from a cache is open until then
 
     def _page(self, path: str, wanted: set[str]) -> None:
         html = self._get(path).decode()
@@ -150,8 +153,8 @@ class SiteExport:
         """The speech JSON, waiting while the voice is busy."""
         deadline = time.monotonic() + SPEECH_WAIT_SECONDS
         while True:
-            response = self.client.get(address)
-            body = response.get_json(silent=True) or {}
+            with self.client.get(address) as response:
+                body = response.get_json(silent=True) or {}
             if response.status_code == 200:
                 return body
             if not body.get("retry") or time.monotonic() > deadline:
