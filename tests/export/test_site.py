@@ -173,8 +173,9 @@ def test_run_py_export_reports_what_it_did(
     environment = kiosk_environment(tmp_path, shared_caches, CONTENT_DIR=str(content_dir))
 
     def export(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "run.py", "export", *args], cwd=PROJECT_ROOT,
-                              env=environment, capture_output=True, text=True, timeout=300)  # fmt: skip
+        command = [sys.executable, "run.py", "export", *args]
+        return subprocess.run(command, cwd=PROJECT_ROOT, env=environment, capture_output=True,
+                              text=True, timeout=300)  # fmt: skip
 
     done = export(str(tmp_path / "site"), "--base-url", "https://example.org/info")
     assert done.returncode == 0, done.stderr
