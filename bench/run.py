@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bench import audio, leaflets, prerender, printing, reading, screen, serving, speech
+from bench import audio, export, leaflets, prerender, printing, reading, screen, serving, speech
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -49,6 +49,13 @@ GOALS = {
     "static_rps": (None, "", "the same bytes from nginx, one worker (the machine's limit)"),
     "page_vs_static": (0.10, "min", "page_rps ÷ static_rps"),
     "page_bytes": (None, "", "size of the topic page"),
+    "export_all_s": (None, "", "run.py export of all content, speech rendered (--base-url)"),
+    "export_files": (None, "", "files in the public copy"),
+    "export_copy_s": (None, "", "copying the finished copy (baseline: the files alone)"),
+    "export_all_vs_copy": (None, "", "export_all_s ÷ export_copy_s"),
+    "export_one_changed_s": (None, "", "the export again after editing one topic"),
+    "export_one_changed_files": (None, "", "files it wrote"),
+    "export_one_vs_all": (0.25, "max", "export_one_changed_s ÷ export_all_s"),
     "rss_mb": (150, "max", "server (app process) memory after prerender and the runs above"),
     "rss_granian_main_mb": (None, "", "granian's supervising process"),
     "rss_speech_worker_mb": (None, "", "the speech helper process"),
@@ -126,10 +133,14 @@ def leaflet_figures() -> dict[str, float]:
 
 
 def serving_figures() -> dict[str, float]:
-    """Prerender first: the serving benchmark serves what it rendered."""
+    """Prerender first: the serving and export benchmarks use what it rendered."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        return {**prerender.prerender_times(work), **serving.page_against_static(work, seconds=5)}
+        return {
+            **prerender.prerender_times(work),
+            **serving.page_against_static(work, seconds=5),
+            **export.export_times(work),
+        }
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

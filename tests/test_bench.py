@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.export import export_times
 from bench.prerender import prerender_times
 from bench.run import GOALS, table
 from bench.serving import content_growth, page_against_static, parse_wrk
@@ -55,3 +56,6 @@ def test_prerender_and_serving_at_tiny_size(tmp_path: Path):
     serving = page_against_static(work, seconds=0.5, use_wrk=False)
     assert serving["page_rps"] > 0 and serving["page_bytes"] > 10_000
     assert 0 < serving["rss_mb"] < 1000
+    export = export_times(work)
+    assert export["export_files"] > 20 and 0 < export["export_one_changed_files"] < 15
+    assert export["export_one_changed_s"] > 0 and export["export_copy_s"] > 0
