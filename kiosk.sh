@@ -67,11 +67,14 @@ system_packages() {
     command -v cage >/dev/null || missing+=(cage)
     command -v Xwayland >/dev/null || missing+=(xwayland)
     command -v grim >/dev/null || missing+=(grim)
+    # The public copy is served by nginx in its tests, and its QR codes read with zbarimg.
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+    command -v zbarimg >/dev/null || missing+=(zbar-tools)
   fi
   if [ "${1:-}" = bench ]; then
     # The load tool, and nginx as the machine's limit for serving the same bytes.
     command -v wrk >/dev/null || missing+=(wrk)
-    command -v nginx >/dev/null || missing+=(nginx-light)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"
