@@ -108,9 +108,14 @@ python_packages() {
 }
 
 front_end_assets() {
-  if stale node_modules/.package-lock.json package.json package-lock.json; then
-    say "Installing npm packages"
-    npm ci --no-audit --no-fund --loglevel=error
+  # The kiosk needs only the assets; the tests also Lighthouse (a devDependency).
+  local mode=$1 stamp="node_modules/.installed-$1"
+  if stale "$stamp" package.json package-lock.json; then
+    say "Installing npm packages ($mode)"
+    if [ "$mode" = run ]; then npm ci --omit=dev --no-audit --no-fund --loglevel=error
+    else npm ci --no-audit --no-fund --loglevel=error; fi
+    rm -f node_modules/.installed-*
+    touch "$stamp"
   fi
   # The pictures copied are those the content names: a changed topic or glossary may need more.
   if stale static/vendor/.copied node_modules/.package-lock.json kiosk/ui/icons.py \
@@ -136,7 +141,7 @@ catalogues() {
 setup() {
   system_packages "$1"
   python_packages "${2:-$1}"
-  front_end_assets
+  front_end_assets "${2:-$1}"
   catalogues
 }
 

@@ -4,14 +4,20 @@ hard words and leaflet without JavaScript, and not one request to another host."
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from devtools.chromium import CHROMIUM
 from devtools.nginx import nginx_available, serve_folder
+from kiosk.settings import PROJECT_ROOT
 from kiosk.web.public_site import PUBLIC_CONTENT_POLICY
 from tests.browser.test_read_aloud import current_highlight, state, wait_for
 from tests.browser.test_smoke import AXE_OPTIONS
@@ -116,3 +122,25 @@ def test_without_javascript_text_hard_words_and_leaflet_work(browser: Browser, w
         expect(page).to_have_url(website + "en/")
     finally:
         context.close()
+
+
+LIGHTHOUSE = PROJECT_ROOT / "node_modules/.bin/lighthouse"
+
+
+@pytest.mark.skipif(not LIGHTHOUSE.exists(), reason="Lighthouse is not installed (npm ci)")
+def test_lighthouse_scores_a_topic_page_100(website: str, tmp_path: Path):
+    """Accessibility, best practices and SEO, as a website's owner would check them."""
+    report = tmp_path / "lighthouse.json"
+    result = subprocess.run(
+        [str(LIGHTHOUSE), website + "nl/kinderpardon/", "--quiet", "--output=json",
+         f"--output-path={report}", "--only-categories=accessibility,best-practices,seo",
+         "--chrome-flags=--headless=new --no-sandbox"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    audits = json.loads(report.read_text())
+    scores = {name: category["score"] for name, category in audits["categories"].items()}
+    failed = [audit["id"] for audit in audits["audits"].values()
+              if audit.get("score") is not None and audit["score"] < 1
+              and audit.get("scoreDisplayMode") in ("binary", "numeric")]  # fmt: skip
+    assert scores == {"accessibility": 1, "best-practices": 1, "seo": 1}, failed
