@@ -17,6 +17,7 @@
 // | data-listen-done-url | body | layout.html | POST lang and slug here when a topic was heard to the end (read-aloud.js) |
 // | data-speech-unavailable | body | layout.html | the message shown when speech fails, in the page's language (read-aloud.js) |
 // | data-speech | a region | pages, components | URL of the region's speech JSON ({audio, sentences: [{start, end, text, words: [[text, start, end]]}]}); a Listen button plays the region it is in; the word being spoken is marked (read-aloud.js, word-marks.js) |
+// | data-count-texts | p.idle-dialog__count | dialog.html | JSON list: the countdown line for 0, 1, 2, … seconds left, each in its plural form (kiosk.js) |
 // | data-lang, data-slug | the topic article | topic.html | which topic a region reads, for data-listen-done-url (read-aloud.js) |
 // | data-speech-full | the topic article | topic.html | URL of the whole topic's speech JSON, for "Alles voorlezen" (data-listen="full") and audio mode (read-aloud.js, audio-mode.js) |
 // | data-public-site | html | layout.html | the page is the public copy (run.py export): early.js puts back the visitor's saved text size and contrast before the first paint |
@@ -162,14 +163,33 @@
     return Boolean(state && !state.paused && !dialog.open);
   }
 
+  // The countdown line in the plural form for the seconds left (the server's data-count-texts).
+  const countLine = dialog.querySelector(".idle-dialog__count");
+  const countTexts = JSON.parse(countLine.dataset.countTexts || "[]");
+
+  function showCount(left) {
+    const text = countTexts[Math.max(left, 0)];
+    if (!text) return;
+    const number = String(Math.max(left, 0));
+    const at = text.indexOf(number);
+    if (at < 0) {
+      countLine.textContent = text; // "بقيت ثانيتان.": the form says the number in words
+      return;
+    }
+    const strong = document.createElement("strong");
+    strong.id = "idle-count";
+    strong.textContent = number;
+    countLine.replaceChildren(text.slice(0, at), strong, text.slice(at + number.length));
+  }
+
   function warn() {
     let left = warningSeconds;
-    document.getElementById("idle-count").textContent = String(left);
+    showCount(left);
     dialog.showModal();
     if (kiosk.readAloud) kiosk.readAloud.speak(dialog);
     countdown = window.setInterval(() => {
       left -= 1;
-      document.getElementById("idle-count").textContent = String(Math.max(left, 0));
+      showCount(left);
       if (left <= 0) reset();
     }, 1000);
   }
