@@ -6,6 +6,9 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
+from kiosk.content.consistency import TERMS_FILE, load_terms
 from kiosk.content.glossary import GLOSSARY_FILE, load_glossary
 from kiosk.content.markdown import GlossaryMatcher, new_markdown
 from kiosk.content.models import LanguageContent, Library, Topic
@@ -17,7 +20,7 @@ from kiosk.ui.languages import DEFAULT_LANGUAGE, LANGUAGES
 log = logging.getLogger(__name__)
 
 #: Files a language folder may hold besides topics.
-KNOWN_DATA_FILES = {GLOSSARY_FILE, PRONUNCIATION_FILE}
+KNOWN_DATA_FILES = {GLOSSARY_FILE, PRONUNCIATION_FILE, TERMS_FILE}
 
 
 def load_library(content_dir: Path, name: str | None = None) -> Library:
@@ -80,6 +83,12 @@ def _load_language(
             pronunciation_path, f"{shown}/{PRONUNCIATION_FILE}"
         )
         problems += found
+    terms_path = folder / TERMS_FILE
+    if terms_path.exists():
+        try:
+            content.terms = load_terms(terms_path)
+        except (ValueError, yaml.YAMLError) as error:
+            problems.append(ContentProblem(f"{shown}/{TERMS_FILE}", str(error)))
     topics, found = _load_topics(folder, shown, content)
     content.topics = sorted(topics, key=lambda topic: (topic.order, topic.title))
     return content, problems + found
@@ -90,7 +99,7 @@ def _load_topics(
 ) -> tuple[list[Topic], list[ContentProblem]]:
     """Every topic file of a language folder that loads; the problems of the others."""
     md = new_markdown()
-    matcher = GlossaryMatcher(content.glossary.values())
+    matcher = GlossaryMatcher(content.glossary.values(), content.language.code)
     by_slug: dict[str, Topic] = {}
     problems: list[ContentProblem] = []
     for path in _content_files(folder):

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from kiosk.content.models import GlossaryEntry
 from kiosk.content.sentences import KIOSK_MARKUP, SentenceCollector
+from kiosk.content.word_forms import attached_forms
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "h2", "h3", "strong", "em", "a", "button", "br"}
 ALLOWED_TAGS |= {"blockquote", "span", "code"}
@@ -26,11 +27,16 @@ ALLOWED_ATTRIBUTES = {
 class GlossaryMatcher:
     """Finds glossary words (and their listed forms) in running text."""
 
-    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+    def __init__(self, entries: Iterable[GlossaryEntry], lang: str = "") -> None:
         self._by_form: dict[str, GlossaryEntry] = {}
-        for entry in entries:
+        entries = list(entries)
+        for entry in entries:  # the forms as written first: they win over prefixed ones
             for form in (entry.term, *entry.forms):
                 self._by_form.setdefault(form.casefold(), entry)
+        for entry in entries:
+            for form in (entry.term, *entry.forms):
+                for attached in attached_forms(form, lang):
+                    self._by_form.setdefault(attached.casefold(), entry)
         forms = sorted(self._by_form, key=len, reverse=True)
         self._pattern = (
             re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.IGNORECASE)

@@ -171,6 +171,8 @@ class LanguageContent:
     topics: list[Topic] = field(default_factory=list)
     glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
     pronunciation: Pronunciation = field(default_factory=Pronunciation)
+    #: Dutch terms and how this language says them (terms.yaml; kiosk/content/consistency.py).
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def topic(self, slug: str) -> Topic | None:
         """The topic with this slug, if there is one."""

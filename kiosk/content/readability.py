@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import textstat
 from wordfreq import zipf_frequency
 
+from kiosk.content.consistency import translation_notes
 from kiosk.content.models import LanguageContent, Library, Pictures, Topic
 from kiosk.ui.pictures import picture_file
 
@@ -246,6 +247,8 @@ class LibraryReport:
     missing_translations: list[str]
     unused_pronunciations: list[str]
     unused_glossary: list[str]
+    #: What the translation checks found (kiosk/content/consistency.py).
+    translation_notes: list[str] = field(default_factory=list)
 
     @property
     def failures(self) -> int:
@@ -257,6 +260,7 @@ class LibraryReport:
             "missing_translations": self.missing_translations,
             "unused_pronunciations": self.unused_pronunciations,
             "unused_glossary": self.unused_glossary,
+            "translation_notes": self.translation_notes,
         }
 
 
@@ -281,4 +285,6 @@ def measure_library(library: Library, thresholds: Thresholds) -> LibraryReport:
         unused_glossary += [
             f"{code}: {e.term}" for e in content.glossary.values() if e.term not in used
         ]
-    return LibraryReport(reports, missing, unused_pronunciation, sorted(unused_glossary))
+    return LibraryReport(
+        reports, missing, unused_pronunciation, sorted(unused_glossary), translation_notes(library)
+    )

@@ -49,9 +49,13 @@ def _note_lines(report: LibraryReport) -> list[str]:
         ("pronunciation entries never used", report.unused_pronunciations),
         ("glossary words never used", report.unused_glossary),
     ]
-    return [
+    lines = [
         line for title, items in notes if items for line in ("", f"{title}: {', '.join(items)}")
     ]
+    if report.translation_notes:
+        lines += ["", "translations (one word per term, one register, glossary forms):"]
+        lines += [f"  ⚠ {note}" for note in report.translation_notes]
+    return lines
 
 
 def _summary_line(library: Library, report: LibraryReport) -> str:

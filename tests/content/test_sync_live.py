@@ -150,6 +150,7 @@ def test_no_request_fails_while_the_version_switches(kiosk: SyncedKiosk):
     kiosk.repository.write("nl/blijft.md", topic("Blijft staan", order=3))
     kiosk.repository.commit("A topic that stays")
     assert kiosk.sync().returncode == 0
+    eventually(lambda: "Blijft staan" in kiosk.get("/nl/"))
     eventually(lambda: speech_of(kiosk, "/nl/blijft/speech.json"))
     kiosk.repository.write("nl/een-test.md", topic("Een test, verbeterd"))
     kiosk.repository.write("nl/erbij.md", topic("Er bij gekomen", order=2))
