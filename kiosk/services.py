@@ -70,9 +70,17 @@ class Services:
 
     def start_prerender(self) -> Prerendering:
         """Render all speech and leaflets in the background; progress shows in /healthz."""
+        generation = self.library.generation
         content = all_speech_requests(self.library.current)
         speech = self.speech.prerender(content, keep_only_these=False)
-        prerendering = Prerendering(self, speech, self.leaflets.prerender(self.all_leaflets()))
+
+        # A prune keeps what this version can say; once a newer version is loaded, that
+        # version's own prerendering prunes (this one would delete what the newer one needs).
+        def still_current() -> bool:
+            return self.library.generation == generation
+
+        leaflets = self.leaflets.prerender(self.all_leaflets(), prune_if=still_current)
+        prerendering = Prerendering(self, speech, leaflets, still_current)
         prerendering.then_the_screens(content)
         return prerendering
 
@@ -96,6 +104,8 @@ class Prerendering:
     services: Services
     speech: list[Future]
     leaflets: threading.Thread
+    #: Whether the library is still the version this prerendering started from.
+    still_current: Callable[[], bool]
     #: Once the content's speech is rendered: what the screens say (each screen made once).
     screens: threading.Thread = field(default_factory=threading.Thread)
 
@@ -112,7 +122,8 @@ class Prerendering:
                 more = speech.prerender(screens, keep_only_these=False)
                 self.speech.extend(more)
                 _wait_for(more)
-                speech.keep_only(content + screens)
+                if self.still_current():
+                    speech.keep_only(content + screens)
             except Exception:  # noqa: BLE001 - a background thread: logged, never raised
                 log.exception("the screens' texts were not prerendered")
 

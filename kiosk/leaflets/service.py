@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -134,8 +134,13 @@ class LeafletService:
         )
         return self._get(html, self.limits.wait_seconds).pdf
 
-    def prerender(self, items: Iterable[tuple[Topic, LanguageContent]]) -> threading.Thread:
-        """Render every leaflet not yet cached, in a background thread."""
+    def prerender(
+        self,
+        items: Iterable[tuple[Topic, LanguageContent]],
+        prune_if: Callable[[], bool] = lambda: True,
+    ) -> threading.Thread:
+        """Render every leaflet not yet cached, in a background thread; then, if `prune_if()`
+        still holds (the content has not changed since), keep only these in the cache."""
         work = list(items)
         self.progress.add(total=len(work))
 
@@ -147,7 +152,8 @@ class LeafletService:
                     self.progress.add(done=1)
                 except LeafletUnavailable:
                     self.progress.add(failed=1)
-            self.cache.prune(self.limits.cache_bytes, reachable)
+            if prune_if():
+                self.cache.prune(self.limits.cache_bytes, reachable)
 
         thread = threading.Thread(target=run, name="leaflets", daemon=True)
         thread.start()

@@ -95,3 +95,28 @@ def test_the_watcher_notices_changes(make_app: AppMaker, content_copy: Path):
         assert store.current.topic("nl", "kindbruiden").title == "Kindbruiden beschermen"
     finally:
         store.stop()
+
+
+def test_a_prerendering_that_finishes_after_a_reload_keeps_the_new_versions_audio(
+    make_app: AppMaker, write, content_dir: Path, topic_text: str, tmp_path: Path
+):
+    """The cache is pruned to what the content can say only by the prerendering of the version
+    shown: an older one finishing late must not delete the audio of a topic added since."""
+    write("nl/een.md", topic_text)
+    app = make_app(content_dir, SPEECH_CACHE_DIR=str(tmp_path / "speech"))
+    services = services_of(app)
+    services.interface_speech = None
+    speech = services.speech
+    old = {speech.key_for(r) for r in all_speech_requests(services.library.current)}
+    first = services.start_prerender()  # of the version without the new topic
+    write("nl/twee.md", topic_text.replace("Een test", "Een nieuw onderwerp").replace(
+        "order: 1", "order: 2"))  # fmt: skip
+    assert services.library.reload().changed
+    added = [
+        r for r in all_speech_requests(services.library.current) if speech.key_for(r) not in old
+    ]
+    assert added, "the new topic has speech of its own"
+    for request in added:
+        speech.get(request, timeout=60)
+    first.wait(120)
+    assert all(speech.cache.lookup(speech.key_for(r)) is not None for r in added)
