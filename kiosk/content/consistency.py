@@ -59,17 +59,21 @@ def term_variations(
 ) -> list[str]:
     """Topics whose Dutch uses a listed term while the translation uses none of its words."""
     notes = []
+    texts = {
+        topic.slug: (_text(topic), _text(original))
+        for topic in content.topics
+        if (original := dutch.topic(topic.slug)) is not None
+    }
     for term, renderings in terms.items():
         entry = dutch.glossary.get(term)
         dutch_forms = {term, *(entry.forms if entry else ())}
         for topic in content.topics:
-            original = dutch.topic(topic.slug)
-            if original is None or not any(
-                re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", _text(original))
-                for f in dutch_forms
+            translated, original = texts.get(topic.slug, ("", ""))
+            if not any(
+                re.search(rf"(?<!\w){re.escape(f.casefold())}(?!\w)", original) for f in dutch_forms
             ):
                 continue
-            if not any(rendering.casefold() in _text(topic) for rendering in renderings):
+            if not any(rendering.casefold() in translated for rendering in renderings):
                 notes.append(f"{code}/{topic.slug}.md: the Dutch says “{term}”; this text uses "
                              f"none of {', '.join(renderings)} ({TERMS_FILE})")  # fmt: skip
     return notes

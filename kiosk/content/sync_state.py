@@ -72,6 +72,7 @@ class SyncState:
     def report(self, now: float) -> dict[str, Any]:
         """What /healthz shows: the state, with the version's age and the ISO times."""
         report = self.as_dict()
+        report["ok"] = self.ok
         report["version_age_days"] = self.version.age_days(now) if self.version else None
         for name in ("last_attempt", "last_success"):
             moment = getattr(self, name)
@@ -92,6 +93,11 @@ class SyncStateFile:
         self._lock = threading.Lock()
         self._seen: tuple[int, int, int] | None = None
         self._state: SyncState | None = None
+
+    def report(self, now: float) -> dict[str, Any]:
+        """What the staff page and /healthz show (SyncState.report), or that no sync has run."""
+        state = self.read()
+        return state.report(now) if state else {"result": "never", "ok": False}
 
     def read(self) -> SyncState | None:
         """The last sync's state; None before the first sync."""

@@ -47,10 +47,10 @@ def healthz() -> ResponseReturnValue:
 def _content_status(library: Library, sync: SyncStateFile | None) -> dict[str, Any]:
     """Error with nothing to show; degraded with broken files or a sync that did not succeed
     (the kiosk shows the last good version, but cannot get the new one)."""
-    state = sync.read() if sync else None
+    synced = sync.report(time.time()) if sync else None
     if library.topic_count == 0:
         status = "error"
-    elif library.problems or (state is not None and not state.ok):
+    elif library.problems or (synced is not None and not synced["ok"]):
         status = "degraded"
     else:
         status = "ok"
@@ -63,8 +63,8 @@ def _content_status(library: Library, sync: SyncStateFile | None) -> dict[str, A
         "topic_count": library.topic_count,
         "problems": [problem.as_dict() for problem in library.problems],
     }
-    if sync is not None:
-        report["sync"] = state.report(time.time()) if state else {"result": "never"}
+    if synced is not None:
+        report["sync"] = synced
     return report
 
 

@@ -73,4 +73,4 @@ def test_weeks_offline_the_last_good_version_is_served_and_its_age_shown(
 def test_a_repository_never_synced_says_so(make_app: AppMaker, tmp_path: Path):
     app = make_app(BUNDLED_CONTENT, **synced_bundled_content(tmp_path, None))
     content = app.test_client().get("/healthz").get_json()
-    assert content["content"]["sync"] == {"result": "never"}
+    assert content["content"]["sync"] == {"result": "never", "ok": False}

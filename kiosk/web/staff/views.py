@@ -118,14 +118,11 @@ def _sync_view() -> dict | None:
     sync = current_services().content_sync
     if sync is None:
         return None
-    state = sync.read()
-    if state is None:
-        return {"result": "never"}
-    report = state.report(time.time())
+    report = sync.report(time.time())
     for name in ("last_attempt_at", "last_success_at"):
-        report[name] = _in_dutch(report[name])
-    if state.version:
-        report["version"]["date"] = _in_dutch(state.version.date)
+        report[name] = _in_dutch(report.get(name))
+    if report.get("version"):
+        report["version"]["date"] = _in_dutch(report["version"]["date"])
     return report
 
 
